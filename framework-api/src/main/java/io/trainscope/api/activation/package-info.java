@@ -1,0 +1,2 @@
+/** The activation plugin family: element-wise functions and their derivatives. */
+package io.trainscope.api.activation;

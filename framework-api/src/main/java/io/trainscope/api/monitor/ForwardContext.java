@@ -1,0 +1,35 @@
+package io.trainscope.api.monitor;
+
+import io.trainscope.api.StableApi;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The context of {@link Monitor#onForward}: one sampled training iteration's forward pass.
+ * Arrays are DL4J's own, valid during the callback only, and must not be modified.
+ */
+@StableApi(since = "0.1")
+public interface ForwardContext extends MonitorContext {
+
+    /** The input batch, {@code [batch, features]}, after input normalization. */
+    INDArray input();
+
+    /** A layer's activations {@code [batch, units]}; for the output layer, the network's prediction. */
+    INDArray activations(int layer);
+
+    /**
+     * A layer's pre-activations z {@code [batch, units]} (after normalization layers placed before
+     * the activation).
+     *
+     * @throws IllegalStateException when no monitor asked for {@link View#PRE_ACTIVATIONS} on this iteration
+     */
+    INDArray preActivations(int layer);
+
+    /** The labels of the batch as the loss sees them (one-hot for softmax). */
+    INDArray labels();
+
+    /** The mean loss of this batch before the update. */
+    double loss();
+
+    /** The number of examples in this batch. */
+    int batchSize();
+}

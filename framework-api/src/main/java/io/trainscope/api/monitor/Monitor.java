@@ -1,0 +1,86 @@
+package io.trainscope.api.monitor;
+
+import io.trainscope.api.StableApi;
+import io.trainscope.api.plugin.Plugin;
+
+/**
+ * An instrumentation hook: watches a training run from the inside and emits measurements and
+ * findings. Every callback has a no-op default; implement only what you need.
+ *
+ * <h2>Lifecycle</h2>
+ * The core creates a fresh instance for every run (so fields may hold per-run state), then:
+ * <ol>
+ *   <li>{@link #onTrainingStart} once, where {@link MonitorContext#parameters()} is first readable;</li>
+ *   <li>{@link #sampling()} once, right after, to learn which iterations and views it needs;</li>
+ *   <li>per epoch: {@link #onEpochStart}, then per sampled iteration {@link #onForward},
+ *       {@link #onBackward}, {@link #onUpdate} (each only if its {@link View} was requested),
+ *       then {@link #onEpochEnd};</li>
+ *   <li>a pass over the whole training set at training start and at the end of every k-th epoch
+ *       if {@link Sampling#datasetPassEveryEpochs()} asks for it: {@link #onDatasetPassBatch} per
+ *       batch, then {@link #onDatasetPassEnd}; one forward pass serves all monitors;</li>
+ *   <li>{@link #onTrainingEnd} once, also when training failed or was stopped.</li>
+ * </ol>
+ *
+ * <h2>Dispatch contract</h2>
+ * <ul>
+ *   <li>Monitors run on the training thread, one after another, in the order the config lists them.</li>
+ *   <li>Arrays handed to a callback are DL4J's own, valid only during that callback, and must not
+ *       be modified; copy ({@code dup()}) what you keep.</li>
+ *   <li>On iterations no monitor asked for, the core does no work for monitors at all; on sampled
+ *       iterations it hands over the arrays DL4J already computed (never a second forward pass).</li>
+ *   <li>A monitor that throws is logged with its name and the exception, disabled for the rest of
+ *       the run, and reported as a {@code monitor-failure} finding; training goes on.</li>
+ *   <li>A monitor stops a run with {@link MonitorContext#requestStop(String)}, never by throwing:
+ *       the run ends after the current iteration with its last good checkpoint kept.</li>
+ * </ul>
+ */
+@StableApi(since = "0.1")
+public interface Monitor extends Plugin {
+
+    /**
+     * Which iterations and views this monitor needs. Called once, after {@link #onTrainingStart}.
+     * The default asks for nothing: only the training and epoch callbacks run.
+     */
+    default Sampling sampling() {
+        return Sampling.none();
+    }
+
+    /** Before the first iteration; the network holds its initial weights. */
+    default void onTrainingStart(TrainingStartContext ctx) {
+    }
+
+    /** Before the first iteration of each epoch. */
+    default void onEpochStart(EpochContext ctx) {
+    }
+
+    /**
+     * After the forward pass of a sampled iteration, when {@link View#ACTIVATIONS} or
+     * {@link View#PRE_ACTIVATIONS} was requested. Delivered once the loss is known.
+     */
+    default void onForward(ForwardContext ctx) {
+    }
+
+    /** After the backward pass of a sampled iteration, when {@link View#GRADIENTS} was requested. */
+    default void onBackward(BackwardContext ctx) {
+    }
+
+    /** After the parameter update of a sampled iteration, when {@link View#UPDATES} was requested. */
+    default void onUpdate(UpdateContext ctx) {
+    }
+
+    /** After the last iteration of each epoch and its validation. */
+    default void onEpochEnd(EpochContext ctx) {
+    }
+
+    /** One batch of a full pass over the training set (inference mode, no weight change). */
+    default void onDatasetPassBatch(DatasetPassContext ctx) {
+    }
+
+    /** After the last batch of a full pass over the training set. */
+    default void onDatasetPassEnd(DatasetPassContext ctx) {
+    }
+
+    /** Once, after training ended for whatever reason. */
+    default void onTrainingEnd(TrainingEndContext ctx) {
+    }
+}
