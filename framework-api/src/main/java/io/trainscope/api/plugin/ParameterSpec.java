@@ -109,8 +109,11 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
         return defaultValue == null;
     }
 
-    /** Whether {@code value} lies inside the declared numeric range (always true without one). */
+    /** Whether {@code value} is a number inside the declared range (NaN never is). */
     public boolean inRange(double value) {
+        if (Double.isNaN(value)) {
+            return false;
+        }
         if (min != null && (minExclusive ? value <= min : value < min)) {
             return false;
         }
@@ -136,6 +139,22 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
             return noun + (maxExclusive ? " < " : " <= ") + fmt(max);
         }
         return noun;
+    }
+
+    /** One line for listings: {@code std (a number > 0, default 1.0)}. */
+    public String summary() {
+        return name + " (" + allowedValues() + (isRequired() ? ", required" : ", default " + format(defaultValue)) + ")";
+    }
+
+    /** A value as a config would write it: {@code 1.0}, {@code ""}, {@code [2.0, -1.0]}. */
+    public static String format(Object value) {
+        if (value instanceof String s && s.isEmpty()) {
+            return "\"\"";
+        }
+        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return String.format(Locale.ROOT, "%.1f", d);
+        }
+        return String.valueOf(value);
     }
 
     private static String fmt(double v) {

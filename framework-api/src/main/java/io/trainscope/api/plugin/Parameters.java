@@ -39,6 +39,33 @@ public final class Parameters {
         return new Parameters(Objects.requireNonNull(plugin, "plugin"), new LinkedHashMap<>(values));
     }
 
+    /**
+     * Checks raw values (as a YAML parser produces them) against a plugin's declarations: unknown
+     * names, wrong types, out-of-range values and missing required parameters are rejected;
+     * absent ones get their defaults; then the plugin's own {@link Plugin#validate} runs.
+     *
+     * @throws ParameterException naming the offending parameter, with the allowed values
+     */
+    public static Parameters resolve(Plugin plugin, Map<String, ?> raw) {
+        Parameters params = ParameterConversion.resolve(plugin.name(), plugin.parameters(), raw);
+        plugin.validate(params);
+        return params;
+    }
+
+    /** As {@link #resolve(Plugin, Map)} for something that declares parameters without being a plugin. */
+    public static Parameters resolve(String owner, java.util.List<ParameterSpec> specs, Map<String, ?> raw) {
+        return ParameterConversion.resolve(owner, specs, raw);
+    }
+
+    /**
+     * A plugin's defaults, checked by its {@link Plugin#validate}.
+     *
+     * @throws ParameterException when a parameter is required (has no default)
+     */
+    public static Parameters defaults(Plugin plugin) {
+        return resolve(plugin, Map.of());
+    }
+
     /** No parameters at all. */
     public static Parameters empty() {
         return EMPTY;
@@ -57,6 +84,11 @@ public final class Parameters {
     /** An integer parameter. */
     public int integer(String name) {
         return Math.toIntExact(((Number) get(name)).longValue());
+    }
+
+    /** An integer parameter that may exceed the range of {@code int} (a seed, a count of examples). */
+    public long longInteger(String name) {
+        return ((Number) get(name)).longValue();
     }
 
     /** A boolean parameter. */

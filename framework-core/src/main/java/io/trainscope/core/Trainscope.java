@@ -1,0 +1,91 @@
+package io.trainscope.core;
+
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.trainscope.core.config.ConfigLoader;
+import io.trainscope.core.config.ExperimentResolver;
+import io.trainscope.core.config.ExperimentSpec;
+import io.trainscope.core.config.ResolvedExperiment;
+import io.trainscope.core.plugin.DiscoveredPlugins;
+import io.trainscope.core.plugin.PluginDiscovery;
+import io.trainscope.core.plugin.PluginException;
+import io.trainscope.core.plugin.PluginRegistry;
+import io.trainscope.core.training.RunOptions;
+import io.trainscope.core.training.Trainer;
+import io.trainscope.core.training.TrainingResult;
+
+import java.nio.file.Path;
+
+/**
+ * The entry point for applications that embed trainscope: discovers the plugins on the classpath,
+ * wires them with Guice, and hands out the services the CLI itself uses.
+ *
+ * <pre>{@code
+ * Trainscope trainscope = Trainscope.create();
+ * TrainingResult result = trainscope.train(Path.of("examples/configs/seed000-sigmoid-normal.yaml"));
+ * System.out.println(result.outcome() + " after " + result.epochs() + " epochs in " + result.directory());
+ * }</pre>
+ */
+public final class Trainscope {
+
+    private final Injector injector;
+
+    private Trainscope(Injector injector) {
+        this.injector = injector;
+    }
+
+    /** Discovers plugins with the context class loader. */
+    public static Trainscope create() {
+        return create(PluginDiscovery.discover());
+    }
+
+    /** Discovers plugins visible to {@code loader}. */
+    public static Trainscope create(ClassLoader loader) {
+        return create(PluginDiscovery.discover(loader));
+    }
+
+    /** Uses an already discovered set of plugins. */
+    public static Trainscope create(DiscoveredPlugins plugins) {
+        try {
+            return new Trainscope(Guice.createInjector(new TrainscopeModule(plugins)));
+        } catch (CreationException e) {
+            throw new PluginException("the plugins could not be wired: " + e.getMessage(), e);
+        }
+    }
+
+    /** The plugins available, by family and name. */
+    public PluginRegistry plugins() {
+        return injector.getInstance(PluginRegistry.class);
+    }
+
+    /** Reads a config file (structure and ranges are checked; plugins are not yet). */
+    public ExperimentSpec load(Path config) {
+        return new ConfigLoader().load(config);
+    }
+
+    /** Checks a config against the plugins and fills in every default. */
+    public ResolvedExperiment resolve(ExperimentSpec spec) {
+        return injector.getInstance(ExperimentResolver.class).resolve(spec);
+    }
+
+    /** Reads and resolves a config file. */
+    public ResolvedExperiment resolve(Path config) {
+        return resolve(load(config));
+    }
+
+    /** The trainer. */
+    public Trainer trainer() {
+        return injector.getInstance(Trainer.class);
+    }
+
+    /** Trains a config file with its first seed, writing a run folder under {@code runs/}. */
+    public TrainingResult train(Path config) {
+        return trainer().train(resolve(config), RunOptions.defaults());
+    }
+
+    /** Any service of the core, for advanced embedding. */
+    public <T> T get(Class<T> type) {
+        return injector.getInstance(type);
+    }
+}

@@ -1,0 +1,227 @@
+package io.trainscope.core.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.trainscope.core.TrainscopeException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads an experiment config (YAML, or JSON, which is YAML too) into an {@link ExperimentSpec},
+ * checking structure and value ranges with the path of every offending field. Plugin names and
+ * plugin parameters are checked later, against the registry.
+ *
+ * <p>The format is documented in {@code docs/config.md}.
+ */
+public final class ConfigLoader {
+
+    /** The monitors a config gets when it has no {@code monitors} entry. */
+    public static final List<String> DEFAULT_MONITORS = List.of("dead-neurons", "gradient-norms", "non-finite");
+
+    private static final Set<String> TOP = Set.of("name", "data", "model", "training", "monitors");
+    private static final Set<String> DATA_RESERVED = Set.of("source", "part", "test-part", "split", "base-directory");
+    private static final Set<String> SPLIT = Set.of("train", "validation", "test", "seed");
+    private static final Set<String> MODEL = Set.of("hidden", "activation", "init", "normalizers", "output");
+    private static final Set<String> HIDDEN_SHORT = Set.of("layers", "units");
+    private static final Set<String> OUTPUT = Set.of("activation", "loss");
+    private static final Set<String> TRAINING = Set.of("optimizer", "schedule", "epochs", "batch-size", "seed", "seeds",
+            "early-stopping", "checkpoints");
+    private static final Set<String> EARLY_STOPPING = Set.of("metric", "patience", "min-delta");
+    private static final Set<String> CHECKPOINTS = Set.of("every-epochs", "keep-last");
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+    /** Reads a config file; the experiment name defaults to the file name without extension. */
+    public ExperimentSpec load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new TrainscopeException("config file " + file + " does not exist; pass the path of a YAML file "
+                    + "such as examples/configs/seed000-sigmoid-normal.yaml");
+        } catch (IOException e) {
+            throw new TrainscopeException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(text, stem, file.toString(), dir);
+    }
+
+    /**
+     * Parses config text.
+     *
+     * @param defaultName the name used when the config has none
+     * @param origin      where the text came from, for messages
+     * @param directory   the directory relative data paths are resolved against
+     */
+    public ExperimentSpec parse(String text, String defaultName, String origin, Path directory) {
+        JsonNode root;
+        try {
+            root = yaml.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            throw new ConfigException("", origin + " is not valid YAML" + where + ": " + e.getOriginalMessage());
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new ConfigException("", origin + " is empty; a config needs at least 'data' and 'model'");
+        }
+        ConfigNode top = new ConfigNode(root, "").requireObject(TOP);
+        String name = top.text("name", defaultName);
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new ConfigException("name", "must be letters, digits, '.', '_' or '-' (it names the run folder), got '"
+                    + name + "'");
+        }
+        if (!top.has("data")) {
+            throw new ConfigException("data", "missing: say where the examples come from, e.g. 'source: idx'");
+        }
+        if (!top.has("model")) {
+            throw new ConfigException("model", "missing: describe the network, e.g. 'hidden: [512, 256]'");
+        }
+        return new ExperimentSpec(name, data(top.get("data"), directory), model(top.get("model")),
+                training(top.get("training")), monitors(top.get("monitors")));
+    }
+
+    private DataSpec data(ConfigNode data, Path directory) {
+        if (data.isText()) {
+            return new DataSpec(data.pluginRef("source", DATA_RESERVED), null, null, SplitSpec.ALL_TRAINING, directory);
+        }
+        if (!data.isObject()) {
+            throw new ConfigException(data.path(), "must be a map with 'source' and its parameters, got " + data.describe());
+        }
+        PluginRef source = data.pluginRef("source", DATA_RESERVED);
+        SplitSpec split = SplitSpec.ALL_TRAINING;
+        ConfigNode s = data.get("split");
+        if (!s.isMissing()) {
+            s.requireObject(SPLIT);
+            double validation = s.real("validation", 0.0, 0.0, 1.0);
+            double test = s.real("test", 0.0, 0.0, 1.0);
+            double train = s.real("train", Math.max(0.0, 1.0 - validation - test), 0.0, 1.0);
+            if (train <= 0) {
+                throw new ConfigException(s.child("train"), "must be > 0: nothing would be left to train on");
+            }
+            if (train + validation + test > 1.0 + 1e-9) {
+                throw new ConfigException(s.path(), "train + validation + test must be at most 1, got "
+                        + (train + validation + test));
+            }
+            Long seed = s.has("seed") ? s.get("seed").asLong() : null;
+            split = new SplitSpec(train, validation, test, seed);
+        }
+        String base = data.text("base-directory", null);
+        Path baseDirectory = base == null ? directory
+                : directory == null ? Path.of(base) : directory.resolve(base);
+        return new DataSpec(source, data.text("part", null), data.text("test-part", null), split, baseDirectory);
+    }
+
+    private ModelSpec model(ConfigNode model) {
+        model.requireObject(MODEL);
+        List<Integer> hidden = hidden(model.get("hidden"));
+        PluginRef activation = model.has("activation") ? model.get("activation").pluginRef("name", Set.of())
+                : PluginRef.of("relu");
+        PluginRef init = model.has("init") ? model.get("init").pluginRef("name", Set.of()) : PluginRef.of("he-normal");
+        ConfigNode n = model.get("normalizers");
+        List<PluginRef> normalizers = n.isMissing() ? List.of()
+                : n.isArray() ? n.list(e -> e.pluginRef("name", Set.of())) : List.of(n.pluginRef("name", Set.of()));
+        OutputSpec output = OutputSpec.DERIVED;
+        ConfigNode o = model.get("output");
+        if (!o.isMissing()) {
+            o.requireObject(OUTPUT);
+            output = new OutputSpec(choice(o, "activation", OutputSpec.ACTIVATIONS), choice(o, "loss", OutputSpec.LOSSES));
+        }
+        return new ModelSpec(hidden, activation, init, normalizers, output);
+    }
+
+    private static List<Integer> hidden(ConfigNode h) {
+        if (h.isMissing()) {
+            return List.of();
+        }
+        if (h.isObject()) {
+            h.requireObject(HIDDEN_SHORT);
+            int layers = h.integer("layers", 1, 0);
+            int units = h.integer("units", 0, 1);
+            if (!h.has("units")) {
+                throw new ConfigException(h.child("units"), "missing: the width of each hidden layer");
+            }
+            return java.util.Collections.nCopies(layers, units);
+        }
+        if (!h.isArray()) {
+            throw new ConfigException(h.path(), "must be a list of layer widths like [512, 256] or "
+                    + "{layers: 10, units: 50}, got " + h.describe());
+        }
+        return h.list(e -> e.asInteger(1));
+    }
+
+    private TrainingSpec training(ConfigNode t) {
+        if (t.isMissing()) {
+            return new TrainingSpec(defaultOptimizer(), null, 10, 32, List.of(42L), null, CheckpointSpec.DEFAULT);
+        }
+        t.requireObject(TRAINING);
+        PluginRef optimizer = t.has("optimizer") ? t.get("optimizer").pluginRef("name", Set.of()) : defaultOptimizer();
+        PluginRef schedule = t.has("schedule") ? t.get("schedule").pluginRef("name", Set.of()) : null;
+        int epochs = t.integer("epochs", 10, 1);
+        int batch = t.integer("batch-size", 32, 1);
+        if (t.has("seed") && t.has("seeds")) {
+            throw new ConfigException(t.child("seeds"), "give either 'seed' or 'seeds', not both");
+        }
+        List<Long> seeds = t.has("seeds") ? t.get("seeds").list(ConfigNode::asLong)
+                : List.of(t.has("seed") ? t.get("seed").asLong() : 42L);
+        if (seeds.isEmpty()) {
+            throw new ConfigException(t.child("seeds"), "must list at least one seed");
+        }
+        if (seeds.stream().distinct().count() != seeds.size()) {
+            throw new ConfigException(t.child("seeds"), "lists a seed twice: " + seeds);
+        }
+        EarlyStoppingSpec early = null;
+        ConfigNode e = t.get("early-stopping");
+        if (!e.isMissing()) {
+            e.requireObject(EARLY_STOPPING);
+            String metric = choice(e, "metric", EarlyStoppingSpec.METRICS);
+            early = new EarlyStoppingSpec(metric == null ? "validation.loss" : metric,
+                    e.integer("patience", 5, 1), e.real("min-delta", 0.0, 0.0, Double.MAX_VALUE));
+        }
+        CheckpointSpec checkpoints = CheckpointSpec.DEFAULT;
+        ConfigNode c = t.get("checkpoints");
+        if (!c.isMissing()) {
+            c.requireObject(CHECKPOINTS);
+            checkpoints = new CheckpointSpec(c.integer("every-epochs", 1, 0), c.integer("keep-last", 3, 1));
+        }
+        return new TrainingSpec(optimizer, schedule, epochs, batch, seeds, early, checkpoints);
+    }
+
+    private static PluginRef defaultOptimizer() {
+        return PluginRef.of("sgd");
+    }
+
+    private static List<PluginRef> monitors(ConfigNode m) {
+        if (m.isMissing()) {
+            return DEFAULT_MONITORS.stream().map(PluginRef::of).toList();
+        }
+        if (m.isObject()) {
+            // map form: {gradient-norms: {every: 10}, dead-neurons: {}}
+            List<PluginRef> refs = new java.util.ArrayList<>();
+            for (String key : m.fieldNames()) {
+                ConfigNode params = m.get(key);
+                refs.add(PluginRef.of(key, params.isMissing() ? java.util.Map.of() : params.asParams()));
+            }
+            return refs;
+        }
+        return m.list(e -> e.pluginRef("name", Set.of()));
+    }
+
+    private static String choice(ConfigNode node, String key, List<String> allowed) {
+        String v = node.text(key, null);
+        if (v != null && !allowed.contains(v)) {
+            throw new ConfigException(node.child(key), "must be one of " + String.join(", ", allowed) + ", got '" + v + "'"
+                    + io.trainscope.api.internal.Suggestions.didYouMean(v, allowed));
+        }
+        return v;
+    }
+}

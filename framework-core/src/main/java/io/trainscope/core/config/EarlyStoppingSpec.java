@@ -1,0 +1,21 @@
+package io.trainscope.core.config;
+
+/**
+ * Stop when a validation metric has not improved for {@code patience} epochs (seed 003: patience
+ * 7 on validation accuracy), and keep the best model.
+ *
+ * @param metric   {@code validation.accuracy}, {@code validation.loss}, {@code validation.mse} or {@code validation.mae}
+ * @param patience epochs without improvement before stopping, >= 1
+ * @param minDelta the smallest change that counts as an improvement, >= 0
+ */
+public record EarlyStoppingSpec(String metric, int patience, double minDelta) {
+
+    /** The metrics early stopping can watch. */
+    public static final java.util.List<String> METRICS =
+            java.util.List.of("validation.accuracy", "validation.loss", "validation.mse", "validation.mae");
+
+    /** Whether a larger value of the metric is better. */
+    public boolean higherIsBetter() {
+        return metric.endsWith("accuracy");
+    }
+}

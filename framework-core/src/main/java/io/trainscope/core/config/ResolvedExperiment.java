@@ -1,0 +1,69 @@
+package io.trainscope.core.config;
+
+import io.trainscope.api.activation.Activation;
+import io.trainscope.api.data.DataSource;
+import io.trainscope.api.init.Initializer;
+import io.trainscope.api.monitor.Monitor;
+import io.trainscope.api.normalization.Normalizer;
+import io.trainscope.api.plugin.Parameters;
+import io.trainscope.core.plugin.Configured;
+import io.trainscope.core.training.optim.OptimizerKind;
+import io.trainscope.core.training.optim.ScheduleKind;
+
+import java.util.List;
+
+/**
+ * An experiment whose every plugin reference has been looked up and whose every parameter has
+ * been checked and filled with its default: what a run actually uses, and what it writes to its
+ * folder as {@code config.yaml}.
+ *
+ * @param spec        the parsed config
+ * @param dataSource  the data source with its parameters
+ * @param activation  the hidden layers' activation
+ * @param init        the initializer of every layer
+ * @param normalizers the normalizers, in order
+ * @param optimizer   the optimizer kind
+ * @param optimizerParams its parameters
+ * @param schedule    the learning-rate schedule kind, or null
+ * @param scheduleParams its parameters, or null
+ * @param monitors    the monitors, in dispatch order (instances for validation only; runs create fresh ones)
+ */
+public record ResolvedExperiment(ExperimentSpec spec,
+                                 Configured<DataSource> dataSource,
+                                 Configured<Activation> activation,
+                                 Configured<Initializer> init,
+                                 List<Configured<Normalizer>> normalizers,
+                                 OptimizerKind optimizer, Parameters optimizerParams,
+                                 ScheduleKind schedule, Parameters scheduleParams,
+                                 List<Configured<Monitor>> monitors) {
+
+    public ResolvedExperiment {
+        normalizers = List.copyOf(normalizers);
+        monitors = List.copyOf(monitors);
+    }
+
+    /** The experiment name. */
+    public String name() {
+        return spec.name();
+    }
+
+    /**
+     * The experiment of one seed of a multi-seed config: trains with {@code seed} alone and is
+     * named {@code <name>-seed<seed>}, so its run folder says which seed it holds. A single-seed
+     * experiment is returned unchanged apart from the seed.
+     */
+    public ResolvedExperiment forSeed(long seed) {
+        ResolvedExperiment single = withSeed(seed);
+        if (spec.training().seeds().size() <= 1) {
+            return single;
+        }
+        return new ResolvedExperiment(single.spec.withName(spec.name() + "-seed" + seed), dataSource, activation, init,
+                normalizers, optimizer, optimizerParams, schedule, scheduleParams, monitors);
+    }
+
+    /** A copy whose spec trains with the single seed {@code seed}. */
+    public ResolvedExperiment withSeed(long seed) {
+        return new ResolvedExperiment(spec.withTraining(spec.training().withSeed(seed)), dataSource, activation, init,
+                normalizers, optimizer, optimizerParams, schedule, scheduleParams, monitors);
+    }
+}

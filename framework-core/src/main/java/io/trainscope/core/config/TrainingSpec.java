@@ -1,0 +1,43 @@
+package io.trainscope.core.config;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How to train.
+ *
+ * @param optimizer     the optimizer and its parameters ({@code sgd}, {@code momentum}, {@code adam}, {@code rmsprop})
+ * @param schedule      the learning-rate schedule, or null for a constant rate
+ * @param epochs        passes over the training split, >= 1
+ * @param batchSize     examples per iteration, >= 1
+ * @param seeds         one run per seed; at least one
+ * @param earlyStopping when to stop before {@code epochs}, or null
+ * @param checkpoints   which checkpoints to keep
+ */
+public record TrainingSpec(PluginRef optimizer, PluginRef schedule, int epochs, int batchSize, List<Long> seeds,
+                           EarlyStoppingSpec earlyStopping, CheckpointSpec checkpoints) {
+
+    public TrainingSpec {
+        Objects.requireNonNull(optimizer, "optimizer");
+        seeds = List.copyOf(seeds);
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("at least one seed");
+        }
+        Objects.requireNonNull(checkpoints, "checkpoints");
+    }
+
+    /** The first (or only) seed. */
+    public long seed() {
+        return seeds.get(0);
+    }
+
+    /** A copy that trains with the single seed {@code seed}. */
+    public TrainingSpec withSeed(long seed) {
+        return new TrainingSpec(optimizer, schedule, epochs, batchSize, List.of(seed), earlyStopping, checkpoints);
+    }
+
+    /** A copy with another number of epochs. */
+    public TrainingSpec withEpochs(int epochs) {
+        return new TrainingSpec(optimizer, schedule, epochs, batchSize, seeds, earlyStopping, checkpoints);
+    }
+}

@@ -1,0 +1,74 @@
+package io.trainscope.core.evaluation;
+
+import io.trainscope.api.data.Task;
+import io.trainscope.core.model.OutputHead;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.evaluation.regression.RegressionEvaluation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evaluates a network on a data set in batches, with ND4J's {@code Evaluation} (accuracy,
+ * per-class precision and recall, confusion matrix) or {@code RegressionEvaluation} (mse, mae),
+ * plus the mean loss as DL4J computes it for training.
+ */
+public final class Evaluator {
+
+    private Evaluator() {
+    }
+
+    /** Evaluates {@code network} on {@code data}; {@code head} says how to read its outputs. */
+    public static EvaluationResult evaluate(MultiLayerNetwork network, DataSet data, OutputHead head, int batchSize) {
+        long n = data.numExamples();
+        double lossSum = 0;
+        Evaluation classification = null;
+        RegressionEvaluation regression = null;
+        List<String> classes = List.of();
+        if (head.task() instanceof Task.Classification c) {
+            classes = c.classNames();
+            classification = new Evaluation(classes.size());
+        } else {
+            regression = new RegressionEvaluation(head.units());
+        }
+        for (long from = 0; from < n; from += batchSize) {
+            long to = Math.min(n, from + batchSize);
+            INDArray x = data.getFeatures().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+            INDArray y = data.getLabels().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+            DataSet batch = new DataSet(x, y);
+            lossSum += network.score(batch, false) * (to - from);
+            INDArray out = network.output(x, false);
+            if (classification != null) {
+                classification.eval(y, out);
+            } else {
+                regression.eval(y, out);
+            }
+            out.close();
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("loss", lossSum / n);
+        if (classification != null) {
+            metrics.put("accuracy", classification.accuracy());
+            int k = classes.size();
+            double[] precision = new double[k];
+            double[] recall = new double[k];
+            long[][] confusion = new long[k][k];
+            for (int a = 0; a < k; a++) {
+                precision[a] = classification.precision(a);
+                recall[a] = classification.recall(a);
+                for (int p = 0; p < k; p++) {
+                    confusion[a][p] = classification.getConfusionMatrix().getCount(a, p);
+                }
+            }
+            return new EvaluationResult(n, metrics, classes, precision, recall, confusion);
+        }
+        metrics.put("mse", regression.averageMeanSquaredError());
+        metrics.put("mae", regression.averageMeanAbsoluteError());
+        return new EvaluationResult(n, metrics, List.of(), new double[0], new double[0], new long[0][0]);
+    }
+}

@@ -1,0 +1,58 @@
+package io.trainscope.core.monitor;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.List;
+
+/**
+ * A full inference-mode pass over the training set (seed 003's dead-neuron count), in batches,
+ * handing every layer's activations to a consumer. The activation arrays of each batch are
+ * released as soon as the consumer returns, so a pass leaves nothing behind off-heap.
+ */
+public final class DatasetPass {
+
+    /** Receives each batch's activations: DL4J's list (input first, then every layer's output). */
+    @FunctionalInterface
+    public interface BatchConsumer {
+        void accept(int batchIndex, long examplesSeen, List<INDArray> activations);
+    }
+
+    private final MultiLayerNetwork network;
+    private final DataSet data;
+    private final int batchSize;
+
+    public DatasetPass(MultiLayerNetwork network, DataSet data, int batchSize) {
+        this.network = network;
+        this.data = data;
+        this.batchSize = batchSize;
+    }
+
+    /** The number of examples one pass covers. */
+    public long examples() {
+        return data.numExamples();
+    }
+
+    /** Runs the pass; returns the number of batches. */
+    public int run(BatchConsumer consumer) {
+        INDArray features = data.getFeatures();
+        long n = features.rows();
+        int batch = 0;
+        for (long from = 0; from < n; from += batchSize, batch++) {
+            long to = Math.min(n, from + batchSize);
+            INDArray x = features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+            List<INDArray> activations = network.feedForward(x, false);
+            try {
+                consumer.accept(batch, to, activations);
+            } finally {
+                for (int i = 1; i < activations.size(); i++) {
+                    activations.get(i).close();
+                }
+            }
+        }
+        network.clear();
+        return batch;
+    }
+}

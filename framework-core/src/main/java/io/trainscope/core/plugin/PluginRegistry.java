@@ -1,0 +1,87 @@
+package io.trainscope.core.plugin;
+
+import io.trainscope.api.activation.Activation;
+import io.trainscope.api.data.DataSource;
+import io.trainscope.api.init.Initializer;
+import io.trainscope.api.monitor.Monitor;
+import io.trainscope.api.normalization.Normalizer;
+import io.trainscope.api.plugin.Plugin;
+import io.trainscope.core.config.ConfigException;
+import io.trainscope.core.config.PluginRef;
+import io.trainscope.api.internal.Suggestions;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The plugins available to this process, by family and name, as bound by {@link PluginModule}.
+ * Core code obtains every plugin here, by injection, never by {@code new} or a static lookup.
+ */
+@Singleton
+public final class PluginRegistry {
+
+    private final DiscoveredPlugins discovered;
+    private final Map<PluginFamily<?>, Map<String, ? extends Provider<? extends Plugin>>> providers = new LinkedHashMap<>();
+
+    @Inject
+    public PluginRegistry(DiscoveredPlugins discovered,
+                          Map<String, Provider<DataSource>> dataSources,
+                          Map<String, Provider<Initializer>> initializers,
+                          Map<String, Provider<Activation>> activations,
+                          Map<String, Provider<Normalizer>> normalizers,
+                          Map<String, Provider<Monitor>> monitors) {
+        this.discovered = discovered;
+        providers.put(PluginFamily.DATA_SOURCE, dataSources);
+        providers.put(PluginFamily.INITIALIZER, initializers);
+        providers.put(PluginFamily.ACTIVATION, activations);
+        providers.put(PluginFamily.NORMALIZER, normalizers);
+        providers.put(PluginFamily.MONITOR, monitors);
+    }
+
+    /** The names of one family's plugins, sorted. */
+    public List<String> names(PluginFamily<?> family) {
+        return List.copyOf(new TreeSet<>(providers.get(family).keySet()));
+    }
+
+    /** Every discovered plugin with its class and origin, for listings. */
+    public List<DiscoveredPlugin<?>> all() {
+        return discovered.all();
+    }
+
+    /**
+     * A plugin instance by name. For stateless families this is the one shared instance; for
+     * per-run families (monitors) a fresh instance on every call.
+     *
+     * @param path the config path the name came from, for the error message
+     * @throws ConfigException listing the known names of the family when the name is unknown
+     */
+    public <T extends Plugin> T get(PluginFamily<T> family, String name, String path) {
+        Provider<? extends Plugin> provider = providers.get(family).get(name);
+        if (provider == null) {
+            throw new ConfigException(path, "unknown " + family.displayName() + " '" + name + "'"
+                    + Suggestions.didYouMean(name, providers.get(family).keySet())
+                    + "; known " + family.plural() + ": " + knownNames(family));
+        }
+        return family.type().cast(provider.get());
+    }
+
+    /**
+     * Looks up a plugin reference and checks its parameters.
+     *
+     * @param path the config path of the reference ({@code model.init}); errors are reported under it
+     */
+    public <T extends Plugin> Configured<T> configure(PluginFamily<T> family, PluginRef ref, String path) {
+        T plugin = get(family, ref.name(), path);
+        return new Configured<>(plugin, ParameterResolver.resolve(plugin, family.displayName(), ref.params(), path));
+    }
+
+    private String knownNames(PluginFamily<?> family) {
+        List<String> names = names(family);
+        return names.isEmpty() ? "none (no " + family.displayName() + " plugin is on the classpath)" : String.join(", ", names);
+    }
+}

@@ -1,0 +1,62 @@
+package io.trainscope.core.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.trainscope.api.monitor.Finding;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes a run's findings to {@code findings.json} (schema in {@code docs/metrics.md}), atomically. */
+public final class FindingsWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private FindingsWriter() {
+    }
+
+    /** Writes {@code findings} of run {@code runId} to {@code file}. */
+    public static void write(Path file, String runId, List<Finding> findings) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("run", runId);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Finding f : findings) {
+            list.add(toMap(f));
+        }
+        root.put("findings", list);
+        AtomicFiles.write(file, tmp -> JSON.writeValue(tmp.toFile(), root));
+    }
+
+    /** A finding read back from {@link #toMap}. */
+    @SuppressWarnings("unchecked")
+    public static Finding fromMap(Map<String, Object> m) {
+        Object layer = m.get("layer");
+        return new Finding((String) m.get("monitor"),
+                new io.trainscope.api.monitor.Pathology((String) m.get("pathology"), (String) m.get("title")),
+                io.trainscope.api.monitor.Severity.valueOf((String) m.get("severity")),
+                layer == null ? null : ((Number) layer).intValue(),
+                ((Number) m.get("iteration")).longValue(), ((Number) m.get("epoch")).intValue(),
+                (String) m.get("summary"), (List<String>) m.getOrDefault("evidence", List.of()),
+                (String) m.getOrDefault("prescription", ""));
+    }
+
+    /** One finding as JSON-ready map. */
+    public static Map<String, Object> toMap(Finding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("monitor", f.monitor());
+        m.put("pathology", f.pathology().id());
+        m.put("title", f.pathology().title());
+        m.put("severity", f.severity().name());
+        m.put("layer", f.layer());
+        m.put("iteration", f.iteration());
+        m.put("epoch", f.epoch());
+        m.put("summary", f.summary());
+        m.put("evidence", f.evidence());
+        m.put("prescription", f.prescription());
+        return m;
+    }
+}

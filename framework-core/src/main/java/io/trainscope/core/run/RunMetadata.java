@@ -1,0 +1,69 @@
+package io.trainscope.core.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.trainscope.api.monitor.LayerInfo;
+import io.trainscope.api.monitor.NetworkInfo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code run.json} of a run folder: identity, seed, timing, outcome, the network's shape and
+ * the environment it ran in. Rewritten atomically at start, after every epoch and at the end.
+ */
+public final class RunMetadata {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+
+    public RunMetadata(String runId, String name, long seed, NetworkInfo network, Map<String, Object> environment) {
+        fields.put("run", runId);
+        fields.put("name", name);
+        fields.put("seed", seed);
+        fields.put("started", Instant.now().toString());
+        fields.put("status", "running");
+        fields.put("network", network(network));
+        fields.put("environment", environment);
+    }
+
+    /** Sets or replaces a top-level field. */
+    public RunMetadata put(String key, Object value) {
+        fields.put(key, value);
+        return this;
+    }
+
+    /** The fields, for tests and reports. */
+    public Map<String, Object> fields() {
+        return fields;
+    }
+
+    /** Writes {@code run.json} atomically. */
+    public void write(Path file) throws IOException {
+        AtomicFiles.write(file, tmp -> JSON.writeValue(tmp.toFile(), fields));
+    }
+
+    private static Map<String, Object> network(NetworkInfo info) {
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("inputs", info.inputs());
+        n.put("parameters", info.parameters());
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (LayerInfo l : info.layers()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("index", l.index());
+            m.put("name", l.name());
+            m.put("fan_in", l.fanIn());
+            m.put("units", l.units());
+            m.put("activation", l.activation());
+            layers.add(m);
+        }
+        n.put("layers", layers);
+        return n;
+    }
+}

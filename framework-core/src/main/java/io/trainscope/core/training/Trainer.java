@@ -1,0 +1,131 @@
+package io.trainscope.core.training;
+
+import io.trainscope.api.monitor.Monitor;
+import io.trainscope.core.TrainscopeException;
+import io.trainscope.core.checkpoint.Checkpoint;
+import io.trainscope.core.checkpoint.CheckpointStore;
+import io.trainscope.core.checkpoint.FittedStatistics;
+import io.trainscope.core.config.ConfigLoader;
+import io.trainscope.core.config.ExperimentResolver;
+import io.trainscope.core.config.ResolvedConfigWriter;
+import io.trainscope.core.config.ResolvedExperiment;
+import io.trainscope.core.data.DataPreparer;
+import io.trainscope.core.data.EpochBatches;
+import io.trainscope.core.data.PreparedData;
+import io.trainscope.core.model.BuiltNetwork;
+import io.trainscope.core.model.NetworkBuilder;
+import io.trainscope.core.model.OutputHead;
+import io.trainscope.core.monitor.MonitorSlot;
+import io.trainscope.core.plugin.Configured;
+import io.trainscope.core.plugin.PluginFamily;
+import io.trainscope.core.plugin.PluginRegistry;
+import io.trainscope.core.run.AtomicFiles;
+import io.trainscope.core.run.RunFolder;
+import jakarta.inject.Inject;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.schedule.ISchedule;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trains experiments: prepares the data, builds the network, creates fresh monitors, and runs the
+ * training loop, writing one run folder per seed. The entry point for embedding:
+ *
+ * <pre>{@code
+ * Trainscope trainscope = Trainscope.create();
+ * TrainingResult result = trainscope.trainer().train(trainscope.resolve(Path.of("my.yaml")), RunOptions.defaults());
+ * }</pre>
+ */
+public final class Trainer {
+
+    private final PluginRegistry registry;
+    private final NetworkBuilder networkBuilder;
+    private final DataPreparer dataPreparer;
+    private final ExperimentResolver resolver;
+
+    @Inject
+    public Trainer(PluginRegistry registry, NetworkBuilder networkBuilder, DataPreparer dataPreparer,
+                   ExperimentResolver resolver) {
+        this.registry = registry;
+        this.networkBuilder = networkBuilder;
+        this.dataPreparer = dataPreparer;
+        this.resolver = resolver;
+    }
+
+    /** Trains with the experiment's first seed. */
+    public TrainingResult train(ResolvedExperiment experiment, RunOptions options) {
+        Setup setup = setUp(experiment, options, null);
+        return setup.run(null);
+    }
+
+    /** Trains once per seed listed in the config, one run folder each, in order. */
+    public List<TrainingResult> trainEverySeed(ResolvedExperiment experiment, RunOptions options) {
+        List<TrainingResult> results = new ArrayList<>();
+        for (long seed : experiment.spec().training().seeds()) {
+            results.add(train(experiment.forSeed(seed), options));
+        }
+        return results;
+    }
+
+    /**
+     * Continues a run from its newest checkpoint that loads, in the same folder: the result is
+     * identical to a run that was never interrupted (same seed, same thread count).
+     */
+    public TrainingResult resume(Path runDirectory, RunOptions options) {
+        RunFolder folder = RunFolder.open(runDirectory);
+        CheckpointStore store = new CheckpointStore(folder.checkpoints());
+        Checkpoint checkpoint = store.latest().orElseThrow(() -> new TrainscopeException("run " + runDirectory
+                + " has no checkpoint to resume from; checkpoints are written after every epoch unless "
+                + "training.checkpoints.every-epochs is 0"));
+        ResolvedExperiment experiment = resolver.resolve(new ConfigLoader().parse(checkpoint.config(),
+                folder.id(), checkpoint.file().toString(), runDirectory));
+        if (checkpoint.state().epochsCompleted() >= experiment.spec().training().epochs()) {
+            throw new TrainscopeException("run " + runDirectory + " already completed its "
+                    + experiment.spec().training().epochs() + " epochs; nothing to resume");
+        }
+        Setup setup = setUp(experiment.withSeed(checkpoint.state().shuffleSeed()), options, folder);
+        return setup.run(checkpoint);
+    }
+
+    /** Everything a run needs, prepared; shared by fresh runs and resumes. */
+    private Setup setUp(ResolvedExperiment experiment, RunOptions options, RunFolder existing) {
+        var spec = experiment.spec();
+        long seed = spec.training().seed();
+        DataPreparer.Loaded loaded = dataPreparer.load(experiment.dataSource(), spec.data(), seed, options.cacheDirectory());
+        OutputHead head = OutputHead.resolve(spec.model().output(), loaded.data().task());
+        PreparedData data = dataPreparer.prepare(loaded, head, experiment.normalizers());
+        long totalIterations = (long) spec.training().epochs()
+                * EpochBatches.batchesPerEpoch(data.trainingExamples(), spec.training().batchSize());
+        double lr = experiment.optimizerParams().real("learning-rate");
+        ISchedule schedule = experiment.schedule() == null ? null
+                : experiment.schedule().create(experiment.scheduleParams(), lr, totalIterations);
+        IUpdater updater = experiment.optimizer().create(experiment.optimizerParams(), schedule);
+        BuiltNetwork built = networkBuilder.build(experiment, data.inputs(), head, seed, updater);
+        List<MonitorSlot> slots = new ArrayList<>();
+        for (Configured<Monitor> m : experiment.monitors()) {
+            slots.add(new MonitorSlot(registry.get(PluginFamily.MONITOR, m.name(), "monitors"), m.params()));
+        }
+        RunFolder folder = existing;
+        if (folder == null && options.outputRoot() != null) {
+            folder = RunFolder.create(options.outputRoot(), spec.name());
+            try {
+                AtomicFiles.writeString(folder.file(RunFolder.CONFIG), ResolvedConfigWriter.toYaml(experiment));
+            } catch (IOException e) {
+                throw new TrainscopeException("cannot write " + folder.file(RunFolder.CONFIG) + ": " + e.getMessage(), e);
+            }
+        }
+        return new Setup(experiment, data, built, updater, slots, options, folder);
+    }
+
+    /** A prepared run: data, network and monitors, ready to start fresh or from a checkpoint. */
+    private record Setup(ResolvedExperiment experiment, PreparedData data, BuiltNetwork built, IUpdater updater,
+                         List<MonitorSlot> slots, RunOptions options, RunFolder folder) {
+        TrainingResult run(Checkpoint resumeFrom) {
+            return new TrainingRun(experiment, data, built, updater, slots, options, folder, resumeFrom,
+                    FittedStatistics.encode(data.fitted())).run();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Test support for plugin authors: {@link io.trainscope.testkit.ServiceFiles} checks that a
+ * {@code META-INF/services} file registers every plugin class of a package, and
+ * {@link io.trainscope.testkit.PluginConventions} checks names, descriptions and declared
+ * defaults. To resolve parameters in a test as the core does, use
+ * {@link io.trainscope.api.plugin.Parameters#resolve(io.trainscope.api.plugin.Plugin, java.util.Map)}
+ * and {@link io.trainscope.api.plugin.Parameters#defaults(io.trainscope.api.plugin.Plugin)}.
+ *
+ * <p>Plain Java on top of framework-api, with no assertion library, so that tests written with
+ * any framework can use it. Add it with {@code test} scope.
+ */
+package io.trainscope.testkit;
