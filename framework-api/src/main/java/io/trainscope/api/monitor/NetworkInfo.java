@@ -10,9 +10,11 @@ import java.util.List;
  * @param layers     all logical layers, hidden first, output last
  * @param inputs     the number of input features
  * @param parameters the total number of trainable parameters
+ * @param loss       the loss function: {@code cross-entropy} (softmax), {@code binary-cross-entropy}
+ *                   (sigmoid), {@code mse} or {@code mae}
  */
 @StableApi(since = "0.1")
-public record NetworkInfo(List<LayerInfo> layers, long inputs, long parameters) {
+public record NetworkInfo(List<LayerInfo> layers, long inputs, long parameters, String loss) {
 
     public NetworkInfo {
         layers = List.copyOf(layers);

@@ -117,7 +117,7 @@ public final class NetworkBuilder {
             init.plugin().fillBias(layer.getParam(DefaultParamInitializer.BIAS_KEY), new Fan(in, out), init.params(), random);
         }
         network.initGradientsView();
-        NetworkInfo info = new NetworkInfo(infos, inputs, network.numParams());
+        NetworkInfo info = new NetworkInfo(infos, inputs, network.numParams(), head.loss());
         return new BuiltNetwork(network, new NetworkLayout(info, denseIndex, outputIndex), tap, head);
     }
 
