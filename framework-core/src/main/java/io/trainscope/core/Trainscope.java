@@ -3,10 +3,12 @@ package io.trainscope.core;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import io.trainscope.core.checkpoint.ModelLoader;
 import io.trainscope.core.config.ConfigLoader;
 import io.trainscope.core.config.ExperimentResolver;
 import io.trainscope.core.config.ExperimentSpec;
 import io.trainscope.core.config.ResolvedExperiment;
+import io.trainscope.core.model.TrainedModel;
 import io.trainscope.core.plugin.DiscoveredPlugins;
 import io.trainscope.core.plugin.PluginDiscovery;
 import io.trainscope.core.plugin.PluginException;
@@ -82,6 +84,14 @@ public final class Trainscope {
     /** Trains a config file with its first seed, writing a run folder under {@code runs/}. */
     public TrainingResult train(Path config) {
         return trainer().train(resolve(config), RunOptions.defaults());
+    }
+
+    /**
+     * Loads a trained model for prediction from a run folder (its best checkpoint, else its
+     * newest) or from a checkpoint file: {@code trainscope.loadModel(Path.of("runs/mnist-..."))}.
+     */
+    public TrainedModel loadModel(Path runDirectoryOrCheckpoint) {
+        return injector.getInstance(ModelLoader.class).load(runDirectoryOrCheckpoint);
     }
 
     /** Any service of the core, for advanced embedding. */

@@ -18,14 +18,23 @@ import java.util.Map;
  * @param inputs                   the number of input features
  * @param findings                 the findings reported so far, as written to {@code findings.json}
  * @param featureStatistics        mean/std/min/max of the training split's features, as float arrays, keyed by name
+ * @param classNames               the class names of a classification task, in index order; empty for regression
+ * @param regressionOutputs        the number of targets of a regression task; 0 for classification
  */
 public record TrainingState(int epochsCompleted, long iteration, long rngRootState, long rngNodeState,
                             double bestMetric, int bestEpoch, int epochsWithoutImprovement, long metricsBytes,
                             long shuffleSeed, long inputs, List<Map<String, Object>> findings,
-                            Map<String, float[]> featureStatistics) {
+                            Map<String, float[]> featureStatistics, List<String> classNames, int regressionOutputs) {
 
     public TrainingState {
         findings = findings == null ? List.of() : List.copyOf(findings);
         featureStatistics = featureStatistics == null ? Map.of() : Map.copyOf(featureStatistics);
+        classNames = classNames == null ? List.of() : List.copyOf(classNames);
+    }
+
+    /** The task of the data the model was trained on. */
+    public io.trainscope.api.data.Task task() {
+        return classNames.isEmpty() ? new io.trainscope.api.data.Task.Regression(Math.max(1, regressionOutputs))
+                : new io.trainscope.api.data.Task.Classification(classNames);
     }
 }

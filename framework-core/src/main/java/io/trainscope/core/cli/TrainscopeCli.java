@@ -14,7 +14,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "trainscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Trains deep networks, watches them from the inside, and says what is wrong.",
-        subcommands = {TrainCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, ReportCommand.class, PluginsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TrainscopeCli implements Runnable {
 
     /** Exit status of a successful command. */

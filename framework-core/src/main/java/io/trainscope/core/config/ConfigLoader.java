@@ -90,6 +90,24 @@ public final class ConfigLoader {
                 training(top.get("training")), monitors(top.get("monitors")));
     }
 
+    /**
+     * Parses a data section on its own (for {@code trainscope evaluate --data}): either a map with
+     * {@code source} and its parameters, or a document with a top-level {@code data} key.
+     */
+    public DataSpec parseData(String text, String origin, Path directory) {
+        JsonNode root;
+        try {
+            root = yaml.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("", origin + " is not valid YAML: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException("", origin + " must be a map like {source: idx, path: data/mnist}");
+        }
+        ConfigNode node = new ConfigNode(root.has("data") ? root.get("data") : root, "data");
+        return data(node, directory);
+    }
+
     private DataSpec data(ConfigNode data, Path directory) {
         if (data.isText()) {
             return new DataSpec(data.pluginRef("source", DATA_RESERVED), null, null, SplitSpec.ALL_TRAINING, directory);

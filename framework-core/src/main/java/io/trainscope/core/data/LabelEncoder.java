@@ -7,13 +7,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Turns class indices or target values into the label arrays the output layer's loss expects. */
-final class LabelEncoder {
+public final class LabelEncoder {
 
     private LabelEncoder() {
     }
 
     /** Encodes {@code targets} ({@code [n, 1]} class indices or {@code [n, k]} values) for {@code head}. */
-    static INDArray encode(INDArray targets, OutputHead head) {
+    public static INDArray encode(INDArray targets, OutputHead head) {
         return switch (head.encoding()) {
             case VALUES -> targets.castTo(DataType.FLOAT);
             case BINARY -> checkedIndices(targets, 2).castTo(DataType.FLOAT);

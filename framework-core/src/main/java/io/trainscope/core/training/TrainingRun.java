@@ -92,8 +92,10 @@ final class TrainingRun {
         FindingLog findings = new FindingLog();
         int startEpoch = 0;
         EarlyStopping early = training.earlyStopping() == null ? null : new EarlyStopping(training.earlyStopping());
+        INDArray bestParams = null;
         if (resumeFrom != null) {
             startEpoch = restore(resumeFrom, net, early, findings);
+            bestParams = early == null ? null : bestParamsOnDisk();
         }
         MeasurementSink sink = openSink(runId);
         CheckpointStore checkpoints = folder == null ? null : new CheckpointStore(folder.checkpoints());
@@ -114,7 +116,6 @@ final class TrainingRun {
         int epoch = startEpoch;
         double epochLoss = Double.NaN;
         Map<String, Double> validation = Map.of();
-        INDArray bestParams = null;
         options.progress().runStarted(runId, seed, training.epochs(), batchesPerEpoch);
         writeMetadata(metadata.put("status", "running"));
         try {
@@ -176,7 +177,7 @@ final class TrainingRun {
                 if (early != null && early.shouldStop()) {
                     outcome = Outcome.EARLY_STOPPED;
                     reason = "no improvement of " + early.metric() + " for " + early.epochsWithoutImprovement()
-                            + " epochs; best " + early.best() + " at epoch " + early.bestEpoch();
+                            + " epochs; best " + early.best() + " at epoch " + (early.bestEpoch() + 1);
                     epoch++;
                     break;
                 }
@@ -193,7 +194,7 @@ final class TrainingRun {
 
         if (bestParams != null && outcome != Outcome.FAILED) {
             net.setParams(bestParams);
-            log.info("restored the best model: {} = {} at epoch {}", early.metric(), early.best(), early.bestEpoch());
+            log.info("restored the best model: {} = {} at epoch {}", early.metric(), early.best(), early.bestEpoch() + 1);
         }
         EvaluationResult test = null;
         if (data.test() != null && outcome != Outcome.FAILED) {
@@ -242,6 +243,23 @@ final class TrainingRun {
         return s.epochsCompleted();
     }
 
+    /** The best model's parameters saved before an interruption, so a resumed run still ends with the best model. */
+    private INDArray bestParamsOnDisk() {
+        if (folder == null) {
+            return null;
+        }
+        java.nio.file.Path best = folder.checkpoints().resolve(CheckpointStore.BEST);
+        if (!Files.exists(best)) {
+            return null;
+        }
+        try {
+            return CheckpointStore.read(best).params();
+        } catch (io.trainscope.core.checkpoint.CheckpointException e) {
+            log.warn("{}; the resumed run keeps only the best model it finds from now on", e.getMessage());
+            return null;
+        }
+    }
+
     private void saveCheckpoints(CheckpointStore store, CheckpointSpec spec, MultiLayerNetwork net, int epochsCompleted,
                                  EarlyStopping early, boolean best, MeasurementSink sink, FindingLog findings) {
         if (store == null) {
@@ -257,7 +275,9 @@ final class TrainingRun {
         TrainingState state = new TrainingState(epochsCompleted, net.getIterationCount(), rng.rootState(), rng.nodeState(),
                 early == null ? Double.NaN : early.best(), early == null ? -1 : early.bestEpoch(),
                 early == null ? 0 : early.epochsWithoutImprovement(), metricsBytes, experiment.spec().training().seed(),
-                data.inputs(), findings.all().stream().map(FindingsWriter::toMap).toList(), featureStatistics);
+                data.inputs(), findings.all().stream().map(FindingsWriter::toMap).toList(), featureStatistics,
+                data.task() instanceof io.trainscope.api.data.Task.Classification c ? c.classNames() : List.of(),
+                data.task() instanceof io.trainscope.api.data.Task.Regression r ? r.outputs() : 0);
         INDArray updaterState = net.getUpdater() == null ? null : net.getUpdater().getStateViewArray();
         Checkpoint checkpoint = new Checkpoint(state, net.params(), updaterState, ResolvedConfigWriter.toYaml(experiment), null);
         if (periodic) {
