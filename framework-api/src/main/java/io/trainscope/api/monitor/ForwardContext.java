@@ -5,7 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The context of {@link Monitor#onForward}: one sampled training iteration's forward pass.
- * Arrays are DL4J's own, valid during the callback only, and must not be modified.
+ * Arrays are valid during the callback only and must not be modified; hidden activations and the
+ * input are DL4J's own arrays, pre-activations and the output layer's activations are copies.
  */
 @StableApi(since = "0.1")
 public interface ForwardContext extends MonitorContext {

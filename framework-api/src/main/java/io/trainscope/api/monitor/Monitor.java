@@ -24,14 +24,17 @@ import io.trainscope.api.plugin.Plugin;
  * <h2>Dispatch contract</h2>
  * <ul>
  *   <li>Monitors run on the training thread, one after another, in the order the config lists them.</li>
- *   <li>Arrays handed to a callback are DL4J's own, valid only during that callback, and must not
- *       be modified; copy ({@code dup()}) what you keep.</li>
+ *   <li>Arrays handed to a callback are valid only during that callback and must not be modified;
+ *       copy ({@code dup()}) what you keep. Hidden layers' activations, the input, weights and raw
+ *       gradients are DL4J's own arrays; pre-activations, the output layer's activations and the
+ *       gradients scaled to the mean loss are copies in buffers the core reuses.</li>
  *   <li>On iterations no monitor asked for, the core does no work for monitors at all; on sampled
  *       iterations it hands over the arrays DL4J already computed (never a second forward pass).</li>
  *   <li>A monitor that throws is logged with its name and the exception, disabled for the rest of
  *       the run, and reported as a {@code monitor-failure} finding; training goes on.</li>
  *   <li>A monitor stops a run with {@link MonitorContext#requestStop(String)}, never by throwing:
- *       the run ends after the current iteration with its last good checkpoint kept.</li>
+ *       no further iteration runs; the epoch's end (validation, {@link #onEpochEnd}) still happens,
+ *       no checkpoint is written for the interrupted epoch, so the last good one is kept.</li>
  * </ul>
  */
 @StableApi(since = "0.1")

@@ -50,9 +50,10 @@ public interface MonitorContext {
     Finding.Builder finding(Pathology pathology, Severity severity);
 
     /**
-     * Asks the trainer to stop after the current iteration (a non-finite loss, say). The run ends
-     * with outcome {@link TrainingEndContext.Outcome#STOPPED_BY_MONITOR} and its last good
-     * checkpoint kept.
+     * Asks the trainer to stop after the current iteration (a non-finite loss, say). The epoch's
+     * end still runs, then the run ends with outcome
+     * {@link TrainingEndContext.Outcome#STOPPED_BY_MONITOR}; no checkpoint is written for the
+     * interrupted epoch, so the last good one is kept.
      */
     void requestStop(String reason);
 

@@ -2,7 +2,8 @@ package io.trainscope.core.cli;
 
 /**
  * The command line's log level. The CLI's Logback configuration reads the system property
- * {@code trainscope.log.level}; it must be set before the first logger is created.
+ * {@code trainscope.log.level}; it must be set before the first logger is created, which is why
+ * {@link TrainscopeCli#main} looks for {@code --quiet} before picocli builds the commands.
  */
 final class Logging {
 

@@ -6,6 +6,7 @@ import io.trainscope.core.Trainscope;
 import io.trainscope.core.TrainscopeException;
 import io.trainscope.core.config.ExperimentSpec;
 import io.trainscope.core.config.ResolvedExperiment;
+import io.trainscope.core.run.RunFolder;
 import io.trainscope.core.training.RunOptions;
 import io.trainscope.core.training.TrainingProgress;
 import io.trainscope.core.training.TrainingResult;
@@ -22,7 +23,7 @@ import java.util.concurrent.Callable;
 /** {@code trainscope train CONFIG}: trains an experiment, once per seed, one run folder each. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains the experiment of a YAML config, once per seed, writing one run folder each under "
-                + "--output (config.yaml, run.json, metrics.jsonl, findings.json, checkpoints/).",
+                + "--output (config.yaml, run.json, metrics.jsonl, findings.json, report.html, checkpoints/).",
                 "Exit status: 0 success, 1 a failed run or a finding at --fail-on, 2 bad input."})
 final class TrainCommand implements Callable<Integer> {
 
@@ -51,6 +52,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Exit with status 1 when a finding at or above this severity is reported: INFO, WARNING, CRITICAL.")
     Severity failOn;
 
+    @CommandLine.Option(names = "--no-report",
+            description = "Do not write report.html into the run folder (build it later with 'trainscope report RUN_DIR').")
+    boolean noReport;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -66,7 +71,7 @@ final class TrainCommand implements Callable<Integer> {
         Trainscope trainscope = Trainscope.create();
         TrainingProgress progress = quiet ? TrainingProgress.NONE : ConsoleProgress.forTerminal();
         SeedSummary summary = new SeedSummary();
-        RunOptions options = new RunOptions(output, summary.sink(), progress, null);
+        RunOptions options = new RunOptions(output, summary.sink(), progress, null, !noReport);
         List<TrainingResult> results = new ArrayList<>();
         if (resume != null) {
             results.add(trainscope.trainer().resume(resume, options));
@@ -90,7 +95,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         for (TrainingResult r : results) {
-            printResult(out, r);
+            printResult(out, r, r.directory() == null ? null : r.directory().resolve(RunFolder.REPORT));
         }
         if (results.size() > 1) {
             summary.print(out);
@@ -102,7 +107,7 @@ final class TrainCommand implements Callable<Integer> {
         return failed || findingAtThreshold ? TrainscopeCli.FAILED : TrainscopeCli.OK;
     }
 
-    private static void printResult(PrintWriter out, TrainingResult r) {
+    private void printResult(PrintWriter out, TrainingResult r, Path report) {
         out.printf(Locale.ROOT, "%nrun %s (seed %d): %s after %d epochs, %d iterations, training loss %.4f%n", r.runId(),
                 r.seed(), r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '), r.epochs(), r.iterations(),
                 r.trainingLoss());
@@ -129,6 +134,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (r.directory() != null) {
             out.println("  folder: " + r.directory());
+            if (!noReport && java.nio.file.Files.exists(report)) {
+                out.println("  report: " + report);
+            }
         }
     }
 

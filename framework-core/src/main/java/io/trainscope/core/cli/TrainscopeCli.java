@@ -15,7 +15,7 @@ import java.io.PrintWriter;
 @Command(name = "trainscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Trains deep networks, watches them from the inside, and says what is wrong.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, ReportCommand.class, PluginsCommand.class,
-                CommandLine.HelpCommand.class})
+                CompareCommand.class, EnvCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TrainscopeCli implements Runnable {
 
     /** Exit status of a successful command. */
@@ -37,6 +37,11 @@ public final class TrainscopeCli implements Runnable {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "io/trainscope/core/cli/logback-cli.xml");
         }
+        // the log level must be chosen before the first logger exists (commands create theirs on loading)
+        if (java.util.Arrays.asList(args).contains("-q") || java.util.Arrays.asList(args).contains("--quiet")
+                || (args.length > 0 && args[0].equals("bench"))) {
+            Logging.quiet();
+        }
         System.exit(execute(args));
     }
 
@@ -49,7 +54,13 @@ public final class TrainscopeCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new TrainscopeCli());
         cl.setExitCodeExceptionMapper(e -> e instanceof TrainscopeException || e instanceof DataException
-                ? BAD_INPUT : FAILED);
+                || e instanceof CommandLine.ParameterException ? BAD_INPUT : FAILED);
+        cl.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("trainscope: error: " + e.getMessage());
+            e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            e.getCommandLine().getErr().flush();
+            return BAD_INPUT;
+        });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof TrainscopeException || e instanceof DataException) {

@@ -69,7 +69,8 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new ConfigException("", origin + " is not valid YAML" + where + ": " + e.getOriginalMessage());
+            throw new ConfigException("", origin + " is not valid YAML" + where + ": "
+                    + e.getOriginalMessage().lines().findFirst().orElse("").trim());
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new ConfigException("", origin + " is empty; a config needs at least 'data' and 'model'");

@@ -101,7 +101,7 @@ public final class DataPreparer {
                 new DataSet(trainX, LabelEncoder.encode(loaded.train().targets(), head)),
                 valX == null ? null : new DataSet(valX, LabelEncoder.encode(loaded.validation().targets(), head)),
                 testX == null ? null : new DataSet(testX, LabelEncoder.encode(loaded.test().targets(), head)),
-                trainX.columns(), transforms, fitted);
+                trainX.columns(), transforms, fitted, head);
     }
 
     /** Per-feature mean, population std, min and max of a feature matrix. */

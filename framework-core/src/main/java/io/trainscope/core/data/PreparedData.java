@@ -19,13 +19,24 @@ import java.util.List;
  * @param transforms the fitted input transforms, in order (applied to any new data before prediction)
  * @param fitted     the training statistics each normalizer's transform was fitted on, by normalizer
  *                   index in the config (only normalizers that transform inputs appear)
+ * @param head       the output layer the labels are encoded for
  */
 public record PreparedData(Task task, DataSet train, DataSet validation, DataSet test, long inputs,
-                           List<InputTransform> transforms, java.util.Map<Integer, FeatureStatistics> fitted) {
+                           List<InputTransform> transforms, java.util.Map<Integer, FeatureStatistics> fitted,
+                           io.trainscope.core.model.OutputHead head) {
 
     public PreparedData {
         transforms = List.copyOf(transforms);
         fitted = java.util.Map.copyOf(fitted);
+    }
+
+    /** A copy whose training split holds only its first {@code examples} examples (for benchmarks). */
+    public PreparedData withTrainingExamples(int examples) {
+        int n = Math.min(examples, train.numExamples());
+        DataSet first = new DataSet(train.getFeatures().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()).dup(), train.getLabels().get(
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n), org.nd4j.linalg.indexing.NDArrayIndex.all()).dup());
+        return new PreparedData(task, first, validation, test, inputs, transforms, fitted, head);
     }
 
     /** The number of training examples. */

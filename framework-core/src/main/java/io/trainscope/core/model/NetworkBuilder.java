@@ -56,6 +56,20 @@ public final class NetworkBuilder {
      * @param updater    the optimizer
      */
     public BuiltNetwork build(ResolvedExperiment experiment, long inputs, OutputHead head, long seed, IUpdater updater) {
+        return build(experiment, inputs, head, seed, updater, DenseImplementation.REUSING);
+    }
+
+    /** Which layer class computes the dense layers. */
+    public enum DenseImplementation {
+        /** {@link ReusingDenseLayer}: DL4J's arithmetic without recomputing pre-activations (the default). */
+        REUSING,
+        /** DL4J's own {@code DenseLayer}, for comparisons. */
+        DL4J
+    }
+
+    /** Builds and initializes the network with the given dense-layer implementation. */
+    public BuiltNetwork build(ResolvedExperiment experiment, long inputs, OutputHead head, long seed, IUpdater updater,
+                              DenseImplementation dense) {
         List<Integer> hidden = experiment.spec().model().hidden();
         ActivationTap tap = new ActivationTap(hidden.size());
         Configured<io.trainscope.api.init.Initializer> init = experiment.init();
@@ -88,8 +102,9 @@ public final class NetworkBuilder {
             boolean before = !norm.isEmpty() && placement == Placement.BEFORE_ACTIVATION;
 
             denseIndex[i] = dl4j;
-            list.layer(dl4j++, new DenseLayer.Builder().nIn(fanIn).nOut(units).weightInit(weightInit)
-                    .activation(before ? new ActivationIdentity() : activation).build());
+            DenseLayer denseLayer = new DenseLayer.Builder().nIn(fanIn).nOut(units).weightInit(weightInit)
+                    .activation(before ? new ActivationIdentity() : activation).build();
+            list.layer(dl4j++, dense == DenseImplementation.REUSING ? ReusingDenseLayer.from(denseLayer, i > 0) : denseLayer);
             for (Layer layer : norm) {
                 list.layer(dl4j++, layer);
             }

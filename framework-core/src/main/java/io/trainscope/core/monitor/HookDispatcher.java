@@ -61,11 +61,6 @@ public final class HookDispatcher implements AutoCloseable {
         return slots;
     }
 
-    /** Whether any monitor may ever want per-iteration views (otherwise no DL4J listener is needed). */
-    public boolean needsListener() {
-        return slots.stream().anyMatch(MonitorSlot::enabled);
-    }
-
     /** Training start: {@code onTrainingStart}, then each monitor's sampling, then a dataset pass if asked for. */
     public void trainingStart(DatasetPass pass) {
         state.begin(0, 0);
@@ -270,5 +265,6 @@ public final class HookDispatcher implements AutoCloseable {
     @Override
     public void close() {
         state.close();
+        built.tap().close();
     }
 }

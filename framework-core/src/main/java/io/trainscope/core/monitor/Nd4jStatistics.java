@@ -57,7 +57,12 @@ public final class Nd4jStatistics implements Statistics {
             throw new IllegalArgumentException("a histogram needs bins > 0 and high > low, got " + bins + " bins over ["
                     + low + ", " + high + "]");
         }
-        float[] data = values.dup('c').castTo(DataType.FLOAT).data().asFloat();
+        float[] data;
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            INDArray copy = values.castTo(DataType.FLOAT).dup('c');
+            data = copy.data().asFloat();
+            copy.close();
+        }
         long[] counts = new long[bins];
         double width = (high - low) / bins;
         for (float f : data) {

@@ -11,8 +11,15 @@ import java.nio.file.Path;
  * @param extraSink  another sink that receives every measurement (an embedding application's), or null
  * @param progress   receives progress events; {@link TrainingProgress#NONE} for silence
  * @param cacheDirectory where data sources may cache downloads, or null for {@code ~/.cache/trainscope}
+ * @param report     whether a run with a folder writes its {@code report.html} when it ends
  */
-public record RunOptions(Path outputRoot, MeasurementSink extraSink, TrainingProgress progress, Path cacheDirectory) {
+public record RunOptions(Path outputRoot, MeasurementSink extraSink, TrainingProgress progress, Path cacheDirectory,
+                         boolean report) {
+
+    /** Options that write the report. */
+    public RunOptions(Path outputRoot, MeasurementSink extraSink, TrainingProgress progress, Path cacheDirectory) {
+        this(outputRoot, extraSink, progress, cacheDirectory, true);
+    }
 
     public RunOptions {
         progress = progress == null ? TrainingProgress.NONE : progress;
@@ -32,16 +39,16 @@ public record RunOptions(Path outputRoot, MeasurementSink extraSink, TrainingPro
 
     /** A copy with another progress receiver. */
     public RunOptions withProgress(TrainingProgress progress) {
-        return new RunOptions(outputRoot, extraSink, progress, cacheDirectory);
+        return new RunOptions(outputRoot, extraSink, progress, cacheDirectory, report);
     }
 
     /** A copy that also sends every measurement to {@code sink}. */
     public RunOptions withExtraSink(MeasurementSink sink) {
-        return new RunOptions(outputRoot, sink, progress, cacheDirectory);
+        return new RunOptions(outputRoot, sink, progress, cacheDirectory, report);
     }
 
     /** A copy with another output root. */
     public RunOptions withOutputRoot(Path outputRoot) {
-        return new RunOptions(outputRoot, extraSink, progress, cacheDirectory);
+        return new RunOptions(outputRoot, extraSink, progress, cacheDirectory, report);
     }
 }

@@ -57,8 +57,24 @@ public final class Trainer {
 
     /** Trains with the experiment's first seed. */
     public TrainingResult train(ResolvedExperiment experiment, RunOptions options) {
-        Setup setup = setUp(experiment, options, null);
-        return setup.run(null);
+        return trainOn(experiment, prepare(experiment, options), options);
+    }
+
+    /**
+     * Loads, splits, normalizes and encodes the experiment's data for its first seed: what
+     * {@link #trainOn} trains on. Separate so that benchmarks and applications can prepare once.
+     */
+    public PreparedData prepare(ResolvedExperiment experiment, RunOptions options) {
+        var spec = experiment.spec();
+        DataPreparer.Loaded loaded = dataPreparer.load(experiment.dataSource(), spec.data(), spec.training().seed(),
+                options.cacheDirectory());
+        OutputHead head = OutputHead.resolve(spec.model().output(), loaded.data().task());
+        return dataPreparer.prepare(loaded, head, experiment.normalizers());
+    }
+
+    /** Trains on already prepared data (see {@link #prepare}) with the experiment's first seed. */
+    public TrainingResult trainOn(ResolvedExperiment experiment, PreparedData data, RunOptions options) {
+        return setUp(experiment, data, options, null).run(null);
     }
 
     /** Trains once per seed listed in the config, one run folder each, in order. */
@@ -86,17 +102,16 @@ public final class Trainer {
             throw new TrainscopeException("run " + runDirectory + " already completed its "
                     + experiment.spec().training().epochs() + " epochs; nothing to resume");
         }
-        Setup setup = setUp(experiment.withSeed(checkpoint.state().shuffleSeed()), options, folder);
-        return setup.run(checkpoint);
+        ResolvedExperiment seeded = experiment.withSeed(checkpoint.state().shuffleSeed());
+        return setUp(seeded, prepare(seeded, options), options, folder).run(checkpoint);
     }
 
     /** Everything a run needs, prepared; shared by fresh runs and resumes. */
-    private Setup setUp(ResolvedExperiment experiment, RunOptions options, RunFolder existing) {
+    private Setup setUp(ResolvedExperiment experiment, PreparedData data, RunOptions options, RunFolder existing) {
         var spec = experiment.spec();
         long seed = spec.training().seed();
-        DataPreparer.Loaded loaded = dataPreparer.load(experiment.dataSource(), spec.data(), seed, options.cacheDirectory());
-        OutputHead head = OutputHead.resolve(spec.model().output(), loaded.data().task());
-        PreparedData data = dataPreparer.prepare(loaded, head, experiment.normalizers());
+        OutputHead head = data.head();
+        checkEarlyStoppingMetric(spec, data);
         long totalIterations = (long) spec.training().epochs()
                 * EpochBatches.batchesPerEpoch(data.trainingExamples(), spec.training().batchSize());
         double lr = experiment.optimizerParams().real("learning-rate");
@@ -118,6 +133,21 @@ public final class Trainer {
             }
         }
         return new Setup(experiment, data, built, updater, slots, options, folder);
+    }
+
+    /** Early stopping must watch a metric the task produces. */
+    private static void checkEarlyStoppingMetric(io.trainscope.core.config.ExperimentSpec spec, PreparedData data) {
+        var early = spec.training().earlyStopping();
+        if (early == null) {
+            return;
+        }
+        List<String> measured = data.task() instanceof io.trainscope.api.data.Task.Classification
+                ? List.of("validation.loss", "validation.accuracy")
+                : List.of("validation.loss", "validation.mse", "validation.mae");
+        if (!measured.contains(early.metric())) {
+            throw new io.trainscope.core.config.ConfigException("training.early-stopping.metric", early.metric()
+                    + " is not measured for this data's task; use one of " + String.join(", ", measured));
+        }
     }
 
     /** A prepared run: data, network and monitors, ready to start fresh or from a checkpoint. */

@@ -12,6 +12,7 @@ import io.trainscope.core.config.ResolvedConfigWriter;
 import io.trainscope.core.config.ResolvedExperiment;
 import io.trainscope.core.data.EpochBatches;
 import io.trainscope.core.data.PreparedData;
+import io.trainscope.core.data.PrefetchingBatches;
 import io.trainscope.core.evaluation.EvaluationResult;
 import io.trainscope.core.evaluation.Evaluator;
 import io.trainscope.core.model.BuiltNetwork;
@@ -127,22 +128,28 @@ final class TrainingRun {
                 long t0 = System.nanoTime();
                 double lossSum = 0;
                 long seen = 0;
-                EpochBatches batches = new EpochBatches(data.train(), batchSize, seed, epoch, true);
                 int b = 0;
-                while (batches.hasNext()) {
-                    DataSet batch = batches.next();
-                    long iteration = net.getIterationCount();
-                    int n = batch.numExamples();
-                    double lr = updater.getLearningRate((int) iteration, epoch);
-                    dispatcher.beforeIteration(iteration, epoch, n, lr);
-                    net.fit(batch);
-                    double loss = net.score();
-                    sink.accept(trainer(runId, iteration, epoch, TrainerMetrics.LOSS, loss));
-                    lossSum += loss * n;
-                    seen += n;
-                    options.progress().batchDone(epoch, b++, loss, n);
-                    if (stop.requested()) {
-                        break;
+                try (PrefetchingBatches batches = new PrefetchingBatches(
+                        new EpochBatches(data.train(), batchSize, seed, epoch, true), 2)) {
+                    while (batches.hasNext()) {
+                        DataSet batch = batches.next();
+                        long iteration = net.getIterationCount();
+                        int n = batch.numExamples();
+                        double lr = updater.getLearningRate((int) iteration, epoch);
+                        dispatcher.beforeIteration(iteration, epoch, n, lr);
+                        net.fit(batch);
+                        if (iteration == 0) {
+                            metadata.put("startup_seconds",
+                                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
+                        }
+                        double loss = net.score();
+                        sink.accept(trainer(runId, iteration, epoch, TrainerMetrics.LOSS, loss));
+                        lossSum += loss * n;
+                        seen += n;
+                        options.progress().batchDone(epoch, b++, loss, n);
+                        if (stop.requested()) {
+                            break;
+                        }
                     }
                 }
                 epochLoss = lossSum / Math.max(1, seen);
@@ -217,6 +224,7 @@ final class TrainingRun {
                 .put("test", test == null ? Map.of() : test.metrics())
                 .put("monitor_seconds", seconds(nanos));
         writeMetadata(metadata);
+        writeReport();
         options.progress().runEnded(result);
         return result;
     }
@@ -304,6 +312,18 @@ final class TrainingRun {
             FindingsWriter.write(folder.file(RunFolder.FINDINGS), runId, findings.all());
         } catch (IOException e) {
             log.warn("could not write {}: {}", folder.file(RunFolder.FINDINGS), e.getMessage());
+        }
+    }
+
+    /** Writes report.html; a report that cannot be written is a warning, never a failed run. */
+    private void writeReport() {
+        if (folder == null || !options.report()) {
+            return;
+        }
+        try {
+            io.trainscope.core.report.ReportWriter.writeFor(folder.directory());
+        } catch (RuntimeException | LinkageError e) {
+            log.warn("could not write the report of {}: {}", folder.directory(), e.getMessage());
         }
     }
 

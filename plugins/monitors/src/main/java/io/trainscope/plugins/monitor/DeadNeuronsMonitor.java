@@ -7,6 +7,7 @@ import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.Pathology;
 import io.trainscope.api.monitor.Sampling;
 import io.trainscope.api.monitor.Severity;
+import io.trainscope.api.monitor.TrainingEndContext;
 import io.trainscope.api.monitor.TrainingStartContext;
 import io.trainscope.api.plugin.ParameterSpec;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -25,6 +26,11 @@ import java.util.stream.Collectors;
  * Dead units, as seed 003 counts them: per hidden layer, the units whose activation is exactly 0
  * for every example of a full pass over the training set, at training start and after every
  * k-th epoch, as counts and percentages. A dead ReLU unit gets no gradient and never recovers.
+ *
+ * <p>Findings: a layer with more than {@code threshold} percent dead units; and, from the second
+ * pass on, a layer whose dead share grew by more than {@code growth} percentage points since the
+ * first pass of the run (units dying during training, as in seed 003's deep relu network), with
+ * the trend as evidence. Each layer is reported once.
  *
  * <p>Cost: one shared inference pass over the training set per check (with every other monitor
  * that wants one), plus two native operations per layer and batch (column-wise max of |a|, then a
@@ -45,11 +51,19 @@ public final class DeadNeuronsMonitor implements Monitor {
             "check at training start and after every k-th epoch").atLeast(1);
     static final ParameterSpec THRESHOLD = ParameterSpec.real("threshold", 10.0,
             "report a finding when more than this percent of a layer's units are dead").between(0, 100);
+    static final ParameterSpec GROWTH = ParameterSpec.real("growth", 10.0,
+            "report units dying when a layer's dead share grows by more than this many percentage points")
+            .between(0, 100);
 
     private int everyEpochs;
     private double threshold;
+    private double growth;
+    private double[] firstPercent;
+    private String firstWhen;
+    private final List<List<String>> trend = new ArrayList<>();
     private INDArray[] maxAbs;
     private final List<Integer> reportedLayers = new ArrayList<>();
+    private final List<Integer> reportedDying = new ArrayList<>();
 
     @Override
     public String name() {
@@ -58,19 +72,26 @@ public final class DeadNeuronsMonitor implements Monitor {
 
     @Override
     public String description() {
-        return "units whose activation is exactly 0 for every training example, per hidden layer (seed 003)";
+        return "units whose activation is exactly 0 for every training example, per hidden layer, and their growth "
+                + "during training (seed 003)";
     }
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(EVERY_EPOCHS, THRESHOLD);
+        return List.of(EVERY_EPOCHS, THRESHOLD, GROWTH);
     }
 
     @Override
     public void onTrainingStart(TrainingStartContext ctx) {
         everyEpochs = ctx.parameters().integer("every-epochs");
         threshold = ctx.parameters().real("threshold");
+        growth = ctx.parameters().real("growth");
         maxAbs = new INDArray[ctx.network().hiddenLayers().size()];
+        firstPercent = null;
+        trend.clear();
+        for (int l = 0; l < maxAbs.length; l++) {
+            trend.add(new ArrayList<>());
+        }
     }
 
     @Override
@@ -101,6 +122,7 @@ public final class DeadNeuronsMonitor implements Monitor {
         List<LayerInfo> hidden = ctx.network().hiddenLayers();
         StringBuilder summary = new StringBuilder();
         long totalDead = 0;
+        double[] percents = new double[maxAbs.length];
         for (int l = 0; l < maxAbs.length; l++) {
             List<Integer> dead = deadUnits(maxAbs[l]);
             long units = hidden.get(l).units();
@@ -110,7 +132,26 @@ public final class DeadNeuronsMonitor implements Monitor {
             ctx.record(DEAD_PERCENT, l, percent);
             summary.append(String.format(Locale.ROOT, "%n  %-9s %4d of %4d dead (%.1f%%)", hidden.get(l).name(), dead.size(),
                     units, percent));
-            if (percent > threshold && !reportedLayers.contains(l)) {
+            trend.get(l).add(String.format(Locale.ROOT, "%.1f%% %s", percent, when(ctx)));
+            boolean dying = firstPercent != null && percent - firstPercent[l] > growth;
+            if (dying && !reportedDying.contains(l)) {
+                reportedDying.add(l);
+                reportedLayers.add(l);
+                ctx.finding(Pathology.DEAD_UNITS, percent >= 50 ? Severity.CRITICAL : Severity.WARNING)
+                        .layer(l)
+                        .summary(String.format(Locale.ROOT, "Units of %s are dying during training: %.0f%% are dead %s, "
+                                + "up from %.0f%% %s; dead units output 0 for every example and never recover.",
+                                hidden.get(l).name(), percent, when(ctx), firstPercent[l], firstWhen))
+                        .evidence(String.format(Locale.ROOT, "%d of %d units dead over %d training examples (%s)",
+                                dead.size(), units, ctx.examplesSeen(), when(ctx)))
+                        .evidence("trend: " + String.join(", ", trend.get(l)))
+                        .evidence("dead units: " + preview(dead))
+                        .evidence(String.format(Locale.ROOT, "threshold: growth of more than %.1f percentage points", growth))
+                        .prescription("Large steps push relu units into the region where they never fire again: lower "
+                                + "the learning rate, use leaky-relu or swish instead of relu, or add batchnorm before the "
+                                + "activation.")
+                        .report();
+            } else if (percent > threshold && !reportedLayers.contains(l)) {
                 reportedLayers.add(l);
                 ctx.finding(Pathology.DEAD_UNITS, percent >= 50 ? Severity.CRITICAL : Severity.WARNING)
                         .layer(l)
@@ -123,11 +164,29 @@ public final class DeadNeuronsMonitor implements Monitor {
                                 + "learning rate, or add batchnorm before the activation.")
                         .report();
             }
+            percents[l] = percent;
+        }
+        if (firstPercent == null) {
+            firstPercent = percents;
+            firstWhen = when(ctx);
         }
         if (totalDead == 0) {
             log.info("dead units ({}): none in {} hidden layers", when(ctx), maxAbs.length);
         } else {
             log.info("dead units ({}):{}", when(ctx), summary);
+        }
+    }
+
+    @Override
+    public void onTrainingEnd(TrainingEndContext ctx) {
+        if (maxAbs == null) {
+            return;
+        }
+        for (int l = 0; l < maxAbs.length; l++) {
+            if (maxAbs[l] != null) {
+                maxAbs[l].close();
+                maxAbs[l] = null;
+            }
         }
     }
 

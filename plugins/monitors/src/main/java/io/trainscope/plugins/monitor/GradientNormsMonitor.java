@@ -1,6 +1,7 @@
 package io.trainscope.plugins.monitor;
 
 import io.trainscope.api.monitor.BackwardContext;
+import io.trainscope.api.monitor.EpochContext;
 import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Monitor;
@@ -23,12 +24,23 @@ import java.util.Locale;
 /**
  * Per-layer L2 norm of the weight gradient (of the mean batch loss) every N iterations, and the
  * ratio of the first hidden layer's norm to the last hidden layer's: seed 000's vanishing
- * gradient in one number. Reports vanishing gradients when the ratio falls below
- * {@code vanishing-ratio}, exploding ones when it rises above {@code exploding-ratio}, and a
- * critical finding when no gradient reaches the network at all.
+ * gradient in one number. At the end of every epoch, the mean of each layer's sampled norms
+ * within the epoch and the ratio of those means: the trend over training (seed 004).
+ *
+ * <h2>Findings</h2>
+ * <ul>
+ *   <li>During the run's first epoch, each sampled ratio is checked: vanishing gradients when it
+ *       falls below {@code vanishing-ratio}, exploding ones when it rises above
+ *       {@code exploding-ratio} (problems of the initialization).</li>
+ *   <li>From then on, the epoch ratio is checked at each epoch end: a ratio that was inside the
+ *       band in the first epoch and leaves it later is reported as developing during training,
+ *       with the trend as evidence (a single noisy batch does not raise it).</li>
+ *   <li>Critical, at any sample: no gradient reaches any layer at all.</li>
+ * </ul>
+ * Each pathology is reported once per run.
  *
  * <p>Cost: one batched norm computation (one native reduction per layer, one host copy) on
- * sampled iterations; nothing otherwise.
+ * sampled iterations; nothing otherwise. The epoch means are sums kept in Java.
  */
 public final class GradientNormsMonitor implements Monitor {
 
@@ -39,6 +51,13 @@ public final class GradientNormsMonitor implements Monitor {
     /** First-to-last hidden layer ratio. */
     public static final Metric RATIO = new Metric("gradient.norm.ratio", "ratio",
             "gradient norm of the first hidden layer divided by that of the last hidden layer");
+
+    /** Per-layer mean of the sampled norms of one epoch. */
+    public static final Metric NORM_EPOCH_MEAN = new Metric("layer.gradient.norm.epoch.mean", "l2",
+            "mean of the layer's sampled gradient norms within the epoch, recorded at the epoch's end");
+    /** First-to-last hidden layer ratio of the epoch means. */
+    public static final Metric RATIO_EPOCH = new Metric("gradient.norm.ratio.epoch", "ratio",
+            "epoch mean gradient norm of the first hidden layer divided by that of the last hidden layer");
 
     static final ParameterSpec EVERY = ParameterSpec.integer("every", 10, "sample every N iterations (iteration 0 always)")
             .atLeast(1);
@@ -53,6 +72,11 @@ public final class GradientNormsMonitor implements Monitor {
     private boolean reportedVanishing;
     private boolean reportedExploding;
     private boolean reportedZero;
+    private int firstEpoch = -1;
+    private double[] epochSums;
+    private int epochSamples;
+    private final List<String> epochRatios = new ArrayList<>();
+    private double baselineRatio = Double.NaN;
 
     @Override
     public String name() {
@@ -61,7 +85,8 @@ public final class GradientNormsMonitor implements Monitor {
 
     @Override
     public String description() {
-        return "per-layer L2 norm of weight gradients and the first/last hidden-layer ratio (vanishing, exploding)";
+        return "per-layer L2 norm of weight gradients, the first/last hidden-layer ratio and their epoch trend "
+                + "(vanishing, exploding)";
     }
 
     @Override
@@ -82,6 +107,7 @@ public final class GradientNormsMonitor implements Monitor {
         every = ctx.parameters().integer("every");
         vanishing = ctx.parameters().real("vanishing-ratio");
         exploding = ctx.parameters().real("exploding-ratio");
+        epochSums = new double[ctx.network().size()];
     }
 
     @Override
@@ -101,6 +127,11 @@ public final class GradientNormsMonitor implements Monitor {
         for (int i = 0; i < norms.length; i++) {
             norms[i] *= scale;
             ctx.record(NORM, i, norms[i]);
+            epochSums[i] += norms[i];
+        }
+        epochSamples++;
+        if (firstEpoch < 0) {
+            firstEpoch = ctx.epoch();
         }
         int hidden = ctx.network().hiddenLayers().size();
         double ratio = hidden >= 1 ? norms[0] / norms[hidden - 1] : Double.NaN;
@@ -141,11 +172,11 @@ public final class GradientNormsMonitor implements Monitor {
                     .evidence(String.format(Locale.ROOT, "all %d layers have gradient norm 0 at iteration %d", norms.length,
                             ctx.iteration()))
                     .evidence("the output layer is saturated or every unit is dead")
-                    .prescription(prescription(ctx))
+                    .prescription(Phrases.initFor(firstActivation(ctx)))
                     .report();
             return;
         }
-        if (hidden < 2 || Double.isNaN(ratio) || Double.isInfinite(ratio)) {
+        if (hidden < 2 || Double.isNaN(ratio) || Double.isInfinite(ratio) || ctx.epoch() != firstEpoch) {
             return;
         }
         String evidence = String.format(Locale.ROOT, "%s gradient norm %.3e vs %s %.3e: ratio %.2e at iteration %d",
@@ -159,7 +190,7 @@ public final class GradientNormsMonitor implements Monitor {
                             + "of the last hidden layer's gradient, so it barely learns.", ratio))
                     .evidence(evidence)
                     .evidence(String.format(Locale.ROOT, "threshold: vanishing-ratio %.1e", vanishing))
-                    .prescription(prescription(ctx))
+                    .prescription(Phrases.initFor(firstActivation(ctx)))
                     .report();
         } else if (ratio > exploding && !reportedExploding) {
             reportedExploding = true;
@@ -175,17 +206,73 @@ public final class GradientNormsMonitor implements Monitor {
         }
     }
 
-    private static String prescription(BackwardContext ctx) {
-        String activation = ctx.network().hiddenLayers().isEmpty() ? "" : ctx.network().layers().get(0).activation();
-        return switch (activation) {
-            case "sigmoid" -> "Sigmoid saturates and its derivative is at most 0.25: switch to relu with he-normal, or "
-                    + "keep the activation and use xavier-normal initialization; batchnorm before the activation also helps.";
-            case "tanh" -> "Initialize with xavier-normal (variance 2/(fan-in + fan-out)) so activations stay out of "
-                    + "tanh's flat region; batchnorm before the activation also helps.";
-            case "relu" -> "Initialize with he-normal (variance 2/fan-in) so the signal keeps its scale through relu "
-                    + "layers; consider leaky-relu if units die.";
-            default -> "Use an initialization scaled to the layer width (xavier-normal, he-normal) and a non-saturating "
-                    + "activation; batchnorm also helps.";
-        };
+    @Override
+    public void onEpochEnd(EpochContext ctx) {
+        if (epochSamples == 0) {
+            return;
+        }
+        List<LayerInfo> layers = ctx.network().layers();
+        double[] means = new double[epochSums.length];
+        for (int i = 0; i < means.length; i++) {
+            means[i] = epochSums[i] / epochSamples;
+            ctx.record(NORM_EPOCH_MEAN, i, means[i]);
+        }
+        int samples = epochSamples;
+        java.util.Arrays.fill(epochSums, 0);
+        epochSamples = 0;
+        int hidden = ctx.network().hiddenLayers().size();
+        if (hidden < 1) {
+            return;
+        }
+        double ratio = means[0] / means[hidden - 1];
+        ctx.record(RATIO_EPOCH, ratio);
+        epochRatios.add(String.format(Locale.ROOT, "epoch %d: %.2e", ctx.epoch(), ratio));
+        if (hidden < 2 || !Double.isFinite(ratio)) {
+            return;
+        }
+        if (Double.isNaN(baselineRatio)) {
+            baselineRatio = ratio;
+            return;
+        }
+        boolean healthyAtStart = baselineRatio >= vanishing && baselineRatio <= exploding;
+        if (!healthyAtStart) {
+            return;
+        }
+        String trend = String.format(Locale.ROOT, "first/last hidden ratio of the epoch means (%d samples this epoch): %s",
+                samples, String.join(", ", epochRatios));
+        String means0 = String.format(Locale.ROOT, "epoch %d means: %s %.3e, %s %.3e", ctx.epoch(), layers.get(0).name(),
+                means[0], layers.get(hidden - 1).name(), means[hidden - 1]);
+        if (ratio < vanishing && !reportedVanishing) {
+            reportedVanishing = true;
+            ctx.finding(Pathology.VANISHING_GRADIENTS, Severity.WARNING)
+                    .layer(0)
+                    .summary(String.format(Locale.ROOT, "Gradients started to vanish during training: by epoch %d the "
+                            + "first layer gets %.1e of the last hidden layer's gradient, down from %.1e in the first "
+                            + "epoch.", ctx.epoch(), ratio, baselineRatio))
+                    .evidence(trend)
+                    .evidence(means0)
+                    .evidence(String.format(Locale.ROOT, "threshold: vanishing-ratio %.1e", vanishing))
+                    .prescription("Units saturate or die as training goes: lower the learning rate, add batchnorm "
+                            + "before the activation, or use a non-saturating activation (relu, leaky-relu) with "
+                            + "he-normal initialization.")
+                    .report();
+        } else if (ratio > exploding && !reportedExploding) {
+            reportedExploding = true;
+            ctx.finding(Pathology.EXPLODING_GRADIENTS, Severity.WARNING)
+                    .layer(0)
+                    .summary(String.format(Locale.ROOT, "Gradients started to explode during training: by epoch %d the "
+                            + "first layer gets %.1e times the last hidden layer's gradient, up from %.1e in the first "
+                            + "epoch.", ctx.epoch(), ratio, baselineRatio))
+                    .evidence(trend)
+                    .evidence(means0)
+                    .evidence(String.format(Locale.ROOT, "threshold: exploding-ratio %.1e", exploding))
+                    .prescription("Lower the learning rate or use a decaying schedule, clip gradients, or add "
+                            + "batchnorm; weight decay keeps weights from growing.")
+                    .report();
+        }
+    }
+
+    private static String firstActivation(BackwardContext ctx) {
+        return ctx.network().hiddenLayers().isEmpty() ? "" : ctx.network().layers().get(0).activation();
     }
 }

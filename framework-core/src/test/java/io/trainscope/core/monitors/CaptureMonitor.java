@@ -1,0 +1,106 @@
+package io.trainscope.core.monitors;
+
+import io.trainscope.api.monitor.BackwardContext;
+import io.trainscope.api.monitor.ForwardContext;
+import io.trainscope.api.monitor.Monitor;
+import io.trainscope.api.monitor.Sampling;
+import io.trainscope.api.monitor.TrainingStartContext;
+import io.trainscope.api.monitor.UpdateContext;
+import io.trainscope.api.monitor.View;
+import io.trainscope.api.plugin.ParameterSpec;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Test monitor that copies what the views of iteration 0 hold to plain Java arrays (in row-major
+ * order), so that tests can compute the expected value of a measurement by hand from the very
+ * arrays the monitors saw. The latest instance is {@link #LAST} (tests run one at a time).
+ */
+public final class CaptureMonitor implements Monitor {
+
+    /** The most recently created instance. */
+    public static volatile CaptureMonitor LAST;
+
+    /** The network input of iteration 0, {@code [batch][features]}. */
+    public double[][] input;
+    /** Each layer's activations at iteration 0, {@code [batch][units]}. */
+    public final List<double[][]> activations = new ArrayList<>();
+    /** Each layer's weights before the first update, {@code [fanIn][units]}. */
+    public final List<double[][]> weightsBefore = new ArrayList<>();
+    /** Each layer's weight gradient of the mean loss at iteration 0. */
+    public final List<double[][]> gradients = new ArrayList<>();
+    /** Each layer's weights after the first update. */
+    public final List<double[][]> weightsAfter = new ArrayList<>();
+    /** Each layer's applied update of iteration 0. */
+    public final List<double[][]> updates = new ArrayList<>();
+    /** The learning rate of iteration 0. */
+    public double learningRate;
+
+    public CaptureMonitor() {
+        LAST = this;
+    }
+
+    @Override
+    public String name() {
+        return "test-capture";
+    }
+
+    @Override
+    public String description() {
+        return "test only: copies the views of iteration 0";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of();
+    }
+
+    @Override
+    public void onTrainingStart(TrainingStartContext ctx) {
+        ctx.requestViews(View.ACTIVATIONS, View.GRADIENTS, View.UPDATES);
+    }
+
+    @Override
+    public Sampling sampling() {
+        return Sampling.none();
+    }
+
+    @Override
+    public void onForward(ForwardContext ctx) {
+        input = host(ctx.input());
+        for (int l = 0; l < ctx.network().size(); l++) {
+            activations.add(host(ctx.activations(l)));
+            weightsBefore.add(host(ctx.weights(l)));
+        }
+    }
+
+    @Override
+    public void onBackward(BackwardContext ctx) {
+        for (int l = 0; l < ctx.network().size(); l++) {
+            gradients.add(host(ctx.weightGradient(l)));
+        }
+    }
+
+    @Override
+    public void onUpdate(UpdateContext ctx) {
+        learningRate = ctx.learningRate();
+        for (int l = 0; l < ctx.network().size(); l++) {
+            weightsAfter.add(host(ctx.weights(l)));
+            updates.add(host(ctx.weightUpdate(l)));
+        }
+    }
+
+    private static double[][] host(INDArray a) {
+        int rows = (int) a.size(0);
+        int columns = (int) a.size(1);
+        double[] flat = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[][] out = new double[rows][];
+        for (int r = 0; r < rows; r++) {
+            out[r] = java.util.Arrays.copyOfRange(flat, r * columns, (r + 1) * columns);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,102 @@
+package io.trainscope.core.report;
+
+import io.trainscope.core.cli.TrainscopeCli;
+import io.trainscope.core.report.SyntheticRun.Kind;
+import io.trainscope.core.run.RunFolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportCommandTest {
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = TrainscopeCli.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int status = cl.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void reportHasHelpThatSaysWhereReportsGo() {
+        Run help = cli("report", "--help");
+        assertThat(help.status()).isZero();
+        assertThat(help.out()).contains("Usage: trainscope report", "RUN_DIR", "--output", "comparison-report.html");
+        assertThat(cli("train", "--help").out()).contains("--no-report");
+    }
+
+    @Test
+    void rebuildsTheReportOfOneRunInItsFolder(@TempDir Path root) throws Exception {
+        Path run = SyntheticRun.in(root, "one").kinds(EnumSet.of(Kind.TRAINER, Kind.GRADIENT_NORMS)).write();
+        Run r = cli("report", run.toString());
+
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).startsWith("report: " + run.resolve(RunFolder.REPORT) + " (");
+        assertThat(Files.readString(run.resolve(RunFolder.REPORT))).contains("data-chart=\"gradient-norms\"");
+    }
+
+    @Test
+    void writesOneComparisonOfSeveralRunsToTheGivenFile(@TempDir Path root) throws Exception {
+        Path a = SyntheticRun.in(root, "a").kinds(EnumSet.of(Kind.TRAINER, Kind.GRADIENT_NORMS)).write();
+        Path b = SyntheticRun.in(root, "b").kinds(EnumSet.of(Kind.TRAINER, Kind.GRADIENT_NORMS)).write();
+        Path out = root.resolve("fix.html");
+        Run r = cli("report", a.toString(), b.toString(), "--output", out.toString());
+
+        assertThat(r.status()).isZero();
+        assertThat(Files.readString(out)).contains("Comparison of 2 runs", "data-chart=\"cmp-initial-norms\"");
+        assertThat(a.resolve(RunFolder.REPORT)).doesNotExist();
+    }
+
+    @Test
+    void aFolderThatIsNotARunFolderIsOneLineAndStatusTwo(@TempDir Path root) throws Exception {
+        Path notARun = Files.createDirectories(root.resolve("photos"));
+        Files.writeString(notARun.resolve(RunFolder.RUN), "{}");
+        Run r = cli("report", notARun.toString());
+
+        assertThat(r.status()).isEqualTo(TrainscopeCli.BAD_INPUT);
+        assertThat(r.err()).isEqualTo("trainscope: error: " + notARun + " is not a run folder: metrics.jsonl is missing "
+                + "(run.json is there: the run wrote no measurements)" + System.lineSeparator());
+    }
+
+    @Test
+    void trainWritesTheReportUnlessToldNotTo(@TempDir Path root) throws Exception {
+        Path config = root.resolve("tiny.yaml");
+        Files.writeString(config, """
+                data: {source: gaussian-classification, samples: 100, features: 8}
+                model: {hidden: [6, 6], activation: sigmoid, output: {activation: sigmoid, loss: binary-cross-entropy}}
+                training: {epochs: 2, batch-size: 50}
+                monitors: [{name: gradient-norms, every: 1}, dead-neurons]
+                """);
+        Run with = cli("train", config.toString(), "-o", root.resolve("with").toString(), "--quiet");
+        Run without = cli("train", config.toString(), "-o", root.resolve("without").toString(), "--quiet", "--no-report");
+
+        assertThat(with.status()).isZero();
+        assertThat(with.out()).contains("report: ");
+        Path folder = onlyFolder(root.resolve("with"));
+        assertThat(ReportWriterTest.charts(Files.readString(folder.resolve(RunFolder.REPORT))))
+                .contains("loss", "gradient-norms", "gradient-ratio");
+        assertThat(without.status()).isZero();
+        assertThat(without.out()).doesNotContain("report: ");
+        assertThat(onlyFolder(root.resolve("without")).resolve(RunFolder.REPORT)).doesNotExist();
+    }
+
+    private static Path onlyFolder(Path root) throws Exception {
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package io.trainscope.plugins.monitor;
+
+import io.trainscope.api.activation.FlatRegion;
+import io.trainscope.api.monitor.Finding;
+import io.trainscope.api.monitor.ForwardContext;
+import io.trainscope.api.monitor.LayerInfo;
+import io.trainscope.api.monitor.Metric;
+import io.trainscope.api.monitor.Monitor;
+import io.trainscope.api.monitor.Pathology;
+import io.trainscope.api.monitor.Sampling;
+import io.trainscope.api.monitor.Severity;
+import io.trainscope.api.monitor.TrainingStartContext;
+import io.trainscope.api.monitor.View;
+import io.trainscope.api.plugin.ParameterSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Saturation per layer, as seed 002 maps it ({@code |tanh| > 0.99}): the share of a batch's
+ * activations that lie in the flat region of the layer's activation, where its derivative is
+ * (nearly) zero and no gradient passes; the units that are flat for every example of the batch
+ * (seed 002's all-white column); and the mean and standard deviation of the activations.
+ *
+ * <p>The flat region comes from the activation plugin ({@link LayerInfo#flatRegion()}: sigmoid's
+ * {@code a <= eps or a >= 1 - eps}, tanh's {@code |a| >= 0.99}, relu's {@code a <= 0}), never from
+ * the activation's name. An output with no plugin flat region (softmax) has 0% saturation.
+ *
+ * <h2>Findings</h2>
+ * <ul>
+ *   <li>{@link Pathology#SATURATION} when a hidden layer whose activation saturates on both sides
+ *       (bounded output: sigmoid, tanh) has more than {@code threshold} percent of its outputs in
+ *       the flat region (seed 000's sigmoid net with N(0, 1) weights: about 30-50%). Layers with a
+ *       one-sided flat region (relu: {@code a <= 0}) are measured but not diagnosed here: about half
+ *       of a healthy relu layer's outputs are 0 by design, and units flat for every example are dead
+ *       units, the {@code dead-neurons} monitor's subject.</li>
+ *   <li>{@link Pathology#COLLAPSED_ACTIVATIONS} when a hidden layer with a bounded output has a
+ *       standard deviation below {@code collapse-std} times the width of its output range
+ *       ({@code upper - lower} of the flat region): every unit outputs about the same value for
+ *       every example (seed 000's U(±0.01) weights: sigmoid outputs all within 0.01 of 0.5).</li>
+ * </ul>
+ * Each is reported once per run, naming every affected layer.
+ *
+ * <h2>Sampling and cost</h2>
+ * Every {@code every}-th iteration (default 10), from DL4J's own activation arrays (no forward
+ * pass, no native op): one host memory copy per layer and one pass in Java over the batch's
+ * activations.
+ */
+public final class SaturationMonitor implements Monitor {
+
+    /** Share of a layer's activations in the flat region. */
+    public static final Metric PERCENT = new Metric("layer.saturation.percent", "percent",
+            "share of the batch's activations in the activation's flat region");
+    /** Units flat for every example of the batch. */
+    public static final Metric UNITS = new Metric("layer.saturated.units", "units",
+            "units whose activation is in the flat region for every example of the batch");
+    /** Mean activation. */
+    public static final Metric MEAN = new Metric("layer.activation.mean", "activation",
+            "mean of the layer's activations over the batch and units");
+    /** Standard deviation of the activations. */
+    public static final Metric STD = new Metric("layer.activation.std", "activation",
+            "population standard deviation of the layer's activations over the batch and units");
+
+    static final ParameterSpec EVERY = ParameterSpec.integer("every", 10, "sample every N iterations (iteration 0 always)")
+            .atLeast(1);
+    static final ParameterSpec THRESHOLD = ParameterSpec.real("threshold", 20.0,
+            "report saturation when more than this percent of a hidden layer's outputs are flat").between(0, 100);
+    static final ParameterSpec COLLAPSE = ParameterSpec.real("collapse-std", 0.01,
+            "report collapsed activations when the std is below this fraction of the output range").between(0, 1);
+
+    private int every;
+    private double threshold;
+    private double collapse;
+    private boolean reportedSaturation;
+    private boolean reportedCollapse;
+    private final HostMatrix host = new HostMatrix();
+
+    @Override
+    public String name() {
+        return "saturation";
+    }
+
+    @Override
+    public String description() {
+        return "share of activations in the activation's flat region, units flat for a whole batch, activation "
+                + "mean and std (seeds 000, 002)";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(EVERY, THRESHOLD, COLLAPSE);
+    }
+
+    @Override
+    public void onTrainingStart(TrainingStartContext ctx) {
+        every = ctx.parameters().integer(EVERY.name());
+        threshold = ctx.parameters().real(THRESHOLD.name());
+        collapse = ctx.parameters().real(COLLAPSE.name());
+    }
+
+    @Override
+    public Sampling sampling() {
+        return Sampling.every(every, View.ACTIVATIONS);
+    }
+
+    @Override
+    public void onForward(ForwardContext ctx) {
+        List<LayerInfo> layers = ctx.network().layers();
+        List<String> saturated = new ArrayList<>();
+        List<String> collapsed = new ArrayList<>();
+        int worstSaturated = -1;
+        int worstCollapsed = -1;
+        double maxPercent = 0;
+        double minSpread = Double.POSITIVE_INFINITY;
+        for (LayerInfo layer : layers) {
+            int l = layer.index();
+            Saturation s = Saturation.of(host.load(ctx.activations(l)), layer.flatRegion());
+            ctx.record(PERCENT, l, s.percent());
+            ctx.record(UNITS, l, s.saturatedUnits());
+            ctx.record(MEAN, l, s.mean());
+            ctx.record(STD, l, s.std());
+            FlatRegion flat = layer.flatRegion();
+            boolean bounded = Double.isFinite(flat.lowerBound()) && Double.isFinite(flat.upperBound());
+            if (layer.output() || !bounded) {
+                continue;
+            }
+            if (s.percent() > threshold) {
+                saturated.add(String.format(Locale.ROOT, "%s: %.1f%% of %d x %d outputs flat (a <= %s or a >= %s), "
+                                + "%d units flat for every example, mean %s, std %s", layer.name(), s.percent(),
+                        host.rows(), host.columns(), Phrases.num(flat.lowerBound()), Phrases.num(flat.upperBound()),
+                        s.saturatedUnits(), Phrases.num(s.mean()), Phrases.num(s.std())));
+                if (s.percent() > maxPercent) {
+                    maxPercent = s.percent();
+                    worstSaturated = l;
+                }
+            }
+            double spread = s.std() / (flat.upperBound() - flat.lowerBound());
+            if (spread < collapse) {
+                collapsed.add(String.format(Locale.ROOT, "%s: std %s (%s of the output range [%s, %s]), mean %s",
+                        layer.name(), Phrases.num(s.std()), Phrases.num(spread), Phrases.num(flat.lowerBound()),
+                        Phrases.num(flat.upperBound()), Phrases.num(s.mean())));
+                if (spread < minSpread) {
+                    minSpread = spread;
+                    worstCollapsed = l;
+                }
+            }
+        }
+        if (!saturated.isEmpty() && !reportedSaturation) {
+            reportedSaturation = true;
+            String name = layers.get(worstSaturated).name();
+            Finding.Builder f = ctx.finding(Pathology.SATURATION, maxPercent >= 50 ? Severity.CRITICAL : Severity.WARNING)
+                    .layer(worstSaturated)
+                    .summary(String.format(Locale.ROOT, "%d hidden layer%s saturated: up to %.0f%% of %s's outputs lie "
+                                    + "where the %s derivative is almost zero, so little gradient passes.", saturated.size(),
+                            saturated.size() == 1 ? " is" : "s are", maxPercent, name, layers.get(worstSaturated).activation()))
+                    .evidence("measured " + Phrases.when(ctx) + "; threshold " + Phrases.num(threshold) + "%")
+                    .prescription("Scale the initial weights to the layer width: xavier-normal for tanh and sigmoid "
+                            + "(variance 2/(fan-in + fan-out)) keeps pre-activations in the active range, and so does "
+                            + "batchnorm before the activation; if saturation grows during training, lower the learning "
+                            + "rate; or switch to relu with he-normal, which does not saturate for positive inputs.");
+            saturated.forEach(f::evidence);
+            f.report();
+        }
+        if (!collapsed.isEmpty() && !reportedCollapse) {
+            reportedCollapse = true;
+            Finding.Builder f = ctx.finding(Pathology.COLLAPSED_ACTIVATIONS, Severity.WARNING)
+                    .layer(worstCollapsed)
+                    .summary(String.format(Locale.ROOT, "Activations collapsed in %d hidden layer%s: every unit "
+                                    + "outputs nearly the same value for every example, so the layer carries almost no "
+                                    + "information.", collapsed.size(), collapsed.size() == 1 ? "" : "s"))
+                    .evidence("measured " + Phrases.when(ctx) + "; threshold: std below " + Phrases.num(collapse)
+                            + " of the output range");
+            collapsed.forEach(f::evidence);
+            f.prescription("The initial weights are too small for the layer width: initialize with xavier-normal "
+                            + "(variance 2/(fan-in + fan-out)) or he-normal (2/fan-in) instead of a fixed narrow range; "
+                            + "batchnorm before the activation also restores the spread.")
+                    .report();
+        }
+    }
+
+    /**
+     * One layer's saturation statistics from its activations on the host.
+     *
+     * @param percent        share of values in the flat region, in percent
+     * @param saturatedUnits columns whose every value is in the flat region
+     * @param mean           mean of all values
+     * @param std            population standard deviation of all values
+     */
+    record Saturation(double percent, int saturatedUnits, double mean, double std) {
+
+        /** Statistics of an activation matrix {@code [batch, units]} against a flat region, read in memory order. */
+        static Saturation of(HostMatrix a, FlatRegion flat) {
+            int rows = a.rows();
+            int columns = a.columns();
+            float[] v = a.values();
+            // float bounds that classify every float exactly as the double bounds do, and a test without branches
+            // (relu outputs are 0 at random, which a branch would mispredict half the time)
+            float lower = floorToFloat(flat.lowerBound());
+            float upper = ceilToFloat(flat.upperBound());
+            int[] flatPerColumn = new int[columns];
+            double sum = 0;
+            double sumSquares = 0;
+            if (a.columnMajor()) {
+                for (int c = 0, i = 0; c < columns; c++) {
+                    int count = 0;
+                    for (int r = 0; r < rows; r++, i++) {
+                        float x = v[i];
+                        sum += x;
+                        sumSquares += (double) x * x;
+                        count += flat(x, lower, upper);
+                    }
+                    flatPerColumn[c] = count;
+                }
+            } else {
+                for (int r = 0, i = 0; r < rows; r++) {
+                    for (int c = 0; c < columns; c++, i++) {
+                        float x = v[i];
+                        sum += x;
+                        sumSquares += (double) x * x;
+                        flatPerColumn[c] += flat(x, lower, upper);
+                    }
+                }
+            }
+            long flatCount = 0;
+            int flatUnits = 0;
+            for (int c = 0; c < columns; c++) {
+                flatCount += flatPerColumn[c];
+                flatUnits += flatPerColumn[c] == rows && rows > 0 ? 1 : 0;
+            }
+            long n = (long) rows * columns;
+            if (n == 0) {
+                return new Saturation(0, 0, Double.NaN, Double.NaN);
+            }
+            double mean = sum / n;
+            double variance = Math.max(0, sumSquares / n - mean * mean);
+            return new Saturation(100.0 * flatCount / n, flatUnits, mean, Math.sqrt(variance));
+        }
+
+        /**
+         * 1 when {@code x <= lower} or {@code x >= upper}, else 0, from the sign bits of the differences: a float
+         * difference is negative exactly when the first operand is the smaller (and NaN counts as flat).
+         */
+        static int flat(float x, float lower, float upper) {
+            return 1 - ((Float.floatToRawIntBits(lower - x) >>> 31) & (Float.floatToRawIntBits(x - upper) >>> 31));
+        }
+
+        /** The largest float at most {@code d}. */
+        static float floorToFloat(double d) {
+            float f = (float) d;
+            return f > d ? Math.nextDown(f) : f;
+        }
+
+        /** The smallest float at least {@code d}. */
+        static float ceilToFloat(double d) {
+            float f = (float) d;
+            return f < d ? Math.nextUp(f) : f;
+        }
+    }
+}

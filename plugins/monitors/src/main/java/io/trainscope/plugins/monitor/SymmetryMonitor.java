@@ -1,0 +1,129 @@
+package io.trainscope.plugins.monitor;
+
+import io.trainscope.api.monitor.Finding;
+import io.trainscope.api.monitor.LayerInfo;
+import io.trainscope.api.monitor.Metric;
+import io.trainscope.api.monitor.MonitorContext;
+import io.trainscope.api.monitor.Monitor;
+import io.trainscope.api.monitor.Pathology;
+import io.trainscope.api.monitor.Sampling;
+import io.trainscope.api.monitor.Severity;
+import io.trainscope.api.monitor.TrainingStartContext;
+import io.trainscope.api.monitor.UpdateContext;
+import io.trainscope.api.monitor.View;
+import io.trainscope.api.plugin.ParameterSpec;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Symmetric units (seed 004): units of a layer whose incoming weights and bias are identical to
+ * another unit's. Such units compute the same output for every input, receive the same gradient
+ * and stay identical for ever, so the layer behaves as if it had fewer units; a zero or constant
+ * initialization makes a whole layer one unit wide.
+ *
+ * <h2>Finding</h2>
+ * {@link Pathology#SYMMETRY}, once per run, at the first check that finds symmetric units,
+ * naming every affected layer: critical when every unit of some layer has a twin (zero
+ * initialization), a warning otherwise.
+ *
+ * <h2>Sampling and cost</h2>
+ * At training start (the initial weights) and after the update of every {@code every}-th iteration
+ * (default 100). Per check: one host memory copy of each layer's weights and bias (no native op),
+ * then in Java a hash of each unit's bias and first 32 weights, a sort of those hashes, and whole
+ * columns only for the units whose hashes agree (see {@code SymmetricUnits}): a randomly
+ * initialized layer costs about {@code units × 32} hashed weights, a zero-initialized one a pass
+ * over all its weights.
+ */
+public final class SymmetryMonitor implements Monitor {
+
+    /** Units with at least one twin in their layer. */
+    public static final Metric UNITS = new Metric("layer.symmetric.units", "units",
+            "units whose incoming weights and bias equal those of another unit of the layer");
+
+    static final ParameterSpec EVERY = ParameterSpec.integer("every", 100,
+            "check after the update of every N-th iteration (and at training start)").atLeast(1);
+
+    private int every;
+    private boolean reported;
+    private final HostMatrix weights = new HostMatrix();
+    private final HostMatrix bias = new HostMatrix();
+
+    @Override
+    public String name() {
+        return "symmetry";
+    }
+
+    @Override
+    public String description() {
+        return "units whose incoming weights are identical (zero or constant initialization), seed 004";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(EVERY);
+    }
+
+    @Override
+    public void onTrainingStart(TrainingStartContext ctx) {
+        every = ctx.parameters().integer(EVERY.name());
+        check(ctx, "at training start, before the first update");
+    }
+
+    @Override
+    public Sampling sampling() {
+        return Sampling.every(every, View.UPDATES);
+    }
+
+    @Override
+    public void onUpdate(UpdateContext ctx) {
+        if (ctx.iteration() > 0) { // iteration 0 was checked at training start
+            check(ctx, "after the update of iteration " + ctx.iteration() + " (epoch " + ctx.epoch() + ")");
+        }
+    }
+
+    private void check(MonitorContext ctx, String when) {
+        List<String> evidence = new ArrayList<>();
+        boolean wholeLayer = false;
+        int first = -1;
+        for (LayerInfo layer : ctx.network().layers()) {
+            int l = layer.index();
+            SymmetricUnits s = SymmetricUnits.of(weights.load(ctx.weights(l)), bias.load(ctx.bias(l)));
+            ctx.record(UNITS, l, s.symmetricUnits());
+            if (s.symmetricUnits() == 0) {
+                continue;
+            }
+            first = first < 0 ? l : first;
+            wholeLayer |= s.symmetricUnits() == layer.units();
+            evidence.add(String.format(Locale.ROOT, "%s: %d of %d units have a twin; the layer computes %d distinct "
+                            + "unit%s; largest group %s", layer.name(), s.symmetricUnits(), layer.units(),
+                    s.distinctUnits((int) layer.units()), s.distinctUnits((int) layer.units()) == 1 ? "" : "s",
+                    preview(s.groups().get(0))));
+        }
+        if (evidence.isEmpty() || reported) {
+            return;
+        }
+        reported = true;
+        Finding.Builder f = ctx.finding(Pathology.SYMMETRY, wholeLayer ? Severity.CRITICAL : Severity.WARNING)
+                .layer(first)
+                .summary(wholeLayer
+                        ? "Every unit of a layer has an identical twin: identical units get identical gradients and "
+                        + "never differ, so the layer learns as if it were far narrower (zero or constant initialization)."
+                        : "Some units have identical incoming weights: they compute the same thing and will stay "
+                        + "identical, wasting the layer's capacity.")
+                .evidence("checked " + when)
+                .prescription("Initialize the weights randomly so that units start different: xavier-normal for tanh "
+                        + "and sigmoid, he-normal for relu. Never use zeros or a constant for weights (biases may "
+                        + "start at 0).");
+        evidence.forEach(f::evidence);
+        f.report();
+    }
+
+    private static String preview(int[] group) {
+        String shown = Arrays.stream(group).limit(16).mapToObj(String::valueOf).collect(Collectors.joining(", "));
+        return "[" + shown + (group.length > 16 ? ", ... (" + group.length + " in all)" : "") + "]";
+    }
+}
