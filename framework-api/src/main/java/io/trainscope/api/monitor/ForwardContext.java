@@ -19,9 +19,11 @@ public interface ForwardContext extends MonitorContext {
 
     /**
      * A layer's pre-activations z {@code [batch, units]} (after normalization layers placed before
-     * the activation).
+     * the activation). The output layer's are always available (they are derived cheaply when asked
+     * for); hidden layers' only when some monitor asked for {@link View#PRE_ACTIVATIONS}.
      *
-     * @throws IllegalStateException when no monitor asked for {@link View#PRE_ACTIVATIONS} on this iteration
+     * @throws IllegalStateException for a hidden layer when no monitor asked for {@link View#PRE_ACTIVATIONS}
+     *                               on this iteration
      */
     INDArray preActivations(int layer);
 

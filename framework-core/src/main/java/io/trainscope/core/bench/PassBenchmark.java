@@ -82,7 +82,7 @@ public final class PassBenchmark {
                 new FindingLog(), new StopSignal());
         try (HookDispatcher dispatcher = new HookDispatcher(List.of(slot), services, built, 1, data.trainingExamples(), batch)) {
             long t0 = System.nanoTime();
-            dispatcher.trainingStart(new DatasetPass(built.network(), data.train(), batch));
+            dispatcher.trainingStart(new DatasetPass(built.network(), data.train(), batch), 0, 0);
             return (System.nanoTime() - t0) / 1e9;
         }
     }

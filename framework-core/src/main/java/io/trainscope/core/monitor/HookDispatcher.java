@@ -62,8 +62,9 @@ public final class HookDispatcher implements AutoCloseable {
     }
 
     /** Training start: {@code onTrainingStart}, then each monitor's sampling, then a dataset pass if asked for. */
-    public void trainingStart(DatasetPass pass) {
-        state.begin(0, 0);
+    public void trainingStart(DatasetPass pass, long iteration, int epoch) {
+        state.begin(iteration, epoch);
+        services.stats().invalidate();
         for (int i = 0; i < slots.size(); i++) {
             SlotContexts c = contexts.get(i);
             MonitorSlot slot = slots.get(i);
@@ -82,6 +83,7 @@ public final class HookDispatcher implements AutoCloseable {
     /** Epoch start. */
     public void epochStart(int epoch, long iteration) {
         state.begin(iteration, epoch);
+        services.stats().invalidate();
         for (int i = 0; i < slots.size(); i++) {
             SlotContexts c = contexts.get(i);
             MonitorSlot slot = slots.get(i);
@@ -132,6 +134,7 @@ public final class HookDispatcher implements AutoCloseable {
         }
         state.loss = loss;
         state.labels = labels;
+        services.stats().invalidate();
         if (wantsForward && state.activations != null) {
             for (int i = 0; i < slots.size(); i++) {
                 MonitorSlot slot = slots.get(i);
@@ -162,6 +165,7 @@ public final class HookDispatcher implements AutoCloseable {
             return;
         }
         if (wantsUpdate) {
+            services.stats().invalidate();
             for (int i = 0; i < slots.size(); i++) {
                 MonitorSlot slot = slots.get(i);
                 if (slot.wants(View.UPDATES)) {
@@ -184,6 +188,7 @@ public final class HookDispatcher implements AutoCloseable {
      */
     public void epochEnd(int epoch, long iteration, double trainingLoss, Map<String, Double> validation, DatasetPass pass) {
         state.begin(iteration, epoch);
+        services.stats().invalidate();
         for (int i = 0; i < slots.size(); i++) {
             SlotContexts c = contexts.get(i);
             MonitorSlot slot = slots.get(i);
@@ -202,6 +207,7 @@ public final class HookDispatcher implements AutoCloseable {
     /** Training end, whatever the outcome. */
     public void trainingEnd(TrainingEndContext.Outcome outcome, String reason, long iteration, int epoch) {
         state.begin(iteration, epoch);
+        services.stats().invalidate();
         built.tap().disarm();
         for (int i = 0; i < slots.size(); i++) {
             SlotContexts c = contexts.get(i);
@@ -219,6 +225,7 @@ public final class HookDispatcher implements AutoCloseable {
         }
         int[] outputIndex = built.layout().output();
         int batches = pass.run((batch, seen, activations) -> {
+            services.stats().invalidate();
             for (int i : passSlots) {
                 MonitorSlot slot = slots.get(i);
                 if (slot.enabled()) {
@@ -227,6 +234,7 @@ public final class HookDispatcher implements AutoCloseable {
                 }
             }
         });
+        services.stats().invalidate();
         for (int i : passSlots) {
             MonitorSlot slot = slots.get(i);
             if (slot.enabled()) {

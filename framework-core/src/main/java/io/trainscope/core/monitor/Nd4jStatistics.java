@@ -1,52 +1,102 @@
 package io.trainscope.core.monitor;
 
 import io.trainscope.api.monitor.Histogram;
+import io.trainscope.api.monitor.HostArray;
 import io.trainscope.api.monitor.Statistics;
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.reduce.floating.Mean;
-import org.nd4j.linalg.api.ops.impl.reduce.floating.Norm2;
-import org.nd4j.linalg.api.ops.impl.reduce.same.Max;
-import org.nd4j.linalg.api.ops.impl.reduce.same.Min;
-import org.nd4j.linalg.api.ops.impl.summarystats.StandardDeviation;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * {@link Statistics} on ND4J: every reduction writes into a slot of one result vector that lives
- * outside any workspace, and the vector is copied to the host once per call, instead of one
- * round trip per value.
+ * {@link Statistics} for one run: every array a monitor asks about is copied to the Java heap once
+ * per callback, by reading its memory directly (no native op, nothing allocated off-heap), and
+ * every statistic is computed there and remembered, so monitors asking for the same thing in the
+ * same callback share one copy and one computation. The dispatcher calls {@link #invalidate()}
+ * whenever array contents may have changed (each callback group); copy buffers are pooled by size
+ * and reused, so the steady state allocates nothing.
  */
 public final class Nd4jStatistics implements Statistics {
 
-    private INDArray results;
+    private final Map<INDArray, HostArray> copies = new IdentityHashMap<>();
+    private final Map<INDArray, Double> norms = new IdentityHashMap<>();
+    private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
+    private final List<float[]> inUse = new ArrayList<>();
+
+    /** Forgets every copy and result: array contents may have changed. Buffers return to the pool. */
+    public void invalidate() {
+        copies.clear();
+        norms.clear();
+        for (float[] b : inUse) {
+            free.computeIfAbsent(b.length, k -> new ArrayDeque<>()).push(b);
+        }
+        inUse.clear();
+    }
+
+    @Override
+    public HostArray host(INDArray a) {
+        HostArray cached = copies.get(a);
+        if (cached != null) {
+            return cached;
+        }
+        if (a.rank() > 2) {
+            throw new IllegalArgumentException("expected a matrix or vector, got shape " + java.util.Arrays.toString(a.shape()));
+        }
+        if (a.length() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("array too large for the Java heap: " + a.length() + " values");
+        }
+        int n = (int) a.length();
+        int rows = a.rank() == 2 ? (int) a.size(0) : 1;
+        int columns = a.rank() == 2 ? (int) a.size(1) : n;
+        float[] values = buffer(n);
+        boolean columnMajor = false;
+        if (n > 0 && a.dataType() == DataType.FLOAT && dense(a)) {
+            ((FloatPointer) a.data().addressPointer()).get(values, 0, n);
+            columnMajor = a.rank() == 2 && a.ordering() == 'f' && rows > 1;
+        } else if (n > 0) {
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                INDArray cast = a.castTo(DataType.FLOAT);
+                INDArray copy = cast.dup('c');
+                ((FloatPointer) copy.data().addressPointer()).get(values, 0, n);
+                copy.close();
+                if (cast != a) {
+                    cast.close();
+                }
+            }
+        }
+        HostArray host = new HostArray(values, rows, columns, columnMajor);
+        copies.put(a, host);
+        return host;
+    }
 
     @Override
     public double[] norms(List<INDArray> arrays) {
-        INDArray r = results(arrays.size(), type(arrays));
-        for (int i = 0; i < arrays.size(); i++) {
-            Nd4j.getExecutioner().exec(new Norm2(arrays.get(i), r.getScalar(i)));
+        double[] out = new double[arrays.size()];
+        for (int i = 0; i < out.length; i++) {
+            INDArray a = arrays.get(i);
+            Double known = norms.get(a);
+            if (known == null) {
+                known = Math.sqrt(host(a).sumOfSquares());
+                norms.put(a, known);
+            }
+            out[i] = known;
         }
-        return copy(r, arrays.size());
+        return out;
     }
 
     @Override
     public Summary[] summaries(List<INDArray> arrays) {
-        int k = arrays.size();
-        INDArray r = results(4 * k, type(arrays));
-        for (int i = 0; i < k; i++) {
-            INDArray a = arrays.get(i);
-            Nd4j.getExecutioner().exec(new Mean(a, r.getScalar(4L * i)));
-            Nd4j.getExecutioner().exec(new StandardDeviation(a, r.getScalar(4L * i + 1), false));
-            Nd4j.getExecutioner().exec(new Min(a, r.getScalar(4L * i + 2)));
-            Nd4j.getExecutioner().exec(new Max(a, r.getScalar(4L * i + 3)));
-        }
-        double[] v = copy(r, 4 * k);
-        Summary[] out = new Summary[k];
-        for (int i = 0; i < k; i++) {
-            out[i] = new Summary(v[4 * i], v[4 * i + 1], v[4 * i + 2], v[4 * i + 3], arrays.get(i).length());
+        Summary[] out = new Summary[arrays.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = host(arrays.get(i)).summary();
         }
         return out;
     }
@@ -57,23 +107,20 @@ public final class Nd4jStatistics implements Statistics {
             throw new IllegalArgumentException("a histogram needs bins > 0 and high > low, got " + bins + " bins over ["
                     + low + ", " + high + "]");
         }
-        float[] data;
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            INDArray copy = values.castTo(DataType.FLOAT).dup('c');
-            data = copy.data().asFloat();
-            copy.close();
-        }
+        HostArray h = host(values);
+        float[] data = h.values();
+        int n = h.size();
         long[] counts = new long[bins];
-        double width = (high - low) / bins;
-        for (float f : data) {
+        double scale = bins / (high - low);
+        for (int i = 0; i < n; i++) {
+            float f = data[i];
             if (f >= low && f <= high) {
-                int b = (int) ((f - low) / width);
-                counts[Math.min(bins - 1, b)]++;
+                counts[Math.min(bins - 1, (int) ((f - low) * scale))]++;
             }
         }
         double[] edges = new double[bins + 1];
         for (int i = 0; i <= bins; i++) {
-            edges[i] = low + i * width;
+            edges[i] = low + i * (high - low) / bins;
         }
         edges[bins] = high;
         return new Histogram(edges, counts);
@@ -81,8 +128,13 @@ public final class Nd4jStatistics implements Statistics {
 
     @Override
     public Histogram histogram(INDArray values, int bins) {
-        double min = values.minNumber().doubleValue();
-        double max = values.maxNumber().doubleValue();
+        Summary s = host(values).summary();
+        double min = s.min();
+        double max = s.max();
+        if (!Double.isFinite(min) || !Double.isFinite(max)) {
+            min = -1;
+            max = 1;
+        }
         if (!(max > min)) {
             double pad = Math.max(1e-12, Math.abs(min) * 1e-6);
             min -= pad;
@@ -91,32 +143,33 @@ public final class Nd4jStatistics implements Statistics {
         return histogram(values, min, max, bins);
     }
 
-    private INDArray results(int size, DataType type) {
-        if (results == null || results.length() < size || results.dataType() != type) {
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                if (results != null) {
-                    results.close();
+    private float[] buffer(int n) {
+        ArrayDeque<float[]> pool = free.get(n);
+        float[] b = pool == null || pool.isEmpty() ? new float[n] : pool.pop();
+        inUse.add(b);
+        return b;
+    }
+
+    /** Whether the array's elements fill its buffer from its offset on, in its own order, without gaps. */
+    static boolean dense(INDArray a) {
+        long[] shape = a.shape();
+        long[] stride = a.stride();
+        long expected = 1;
+        if (a.ordering() == 'c') {
+            for (int d = shape.length - 1; d >= 0; d--) {
+                if (shape[d] != 1 && stride[d] != expected) {
+                    return false;
                 }
-                results = Nd4j.create(type, Math.max(16, size));
+                expected *= shape[d];
+            }
+        } else {
+            for (int d = 0; d < shape.length; d++) {
+                if (shape[d] != 1 && stride[d] != expected) {
+                    return false;
+                }
+                expected *= shape[d];
             }
         }
-        return results;
-    }
-
-    /** Reductions write in the input's floating type; mixed inputs are reduced in double. */
-    private static DataType type(List<INDArray> arrays) {
-        DataType t = arrays.isEmpty() ? DataType.FLOAT : arrays.get(0).dataType();
-        for (INDArray a : arrays) {
-            if (a.dataType() != t || !t.isFPType()) {
-                throw new IllegalArgumentException("statistics need arrays of one floating type, got " + t + " and "
-                        + a.dataType());
-            }
-        }
-        return t;
-    }
-
-    private static double[] copy(INDArray r, int size) {
-        double[] all = r.toDoubleVector();
-        return size == all.length ? all : java.util.Arrays.copyOf(all, size);
+        return true;
     }
 }

@@ -3,7 +3,6 @@ package io.trainscope.core.monitor;
 import io.trainscope.api.monitor.Finding;
 import io.trainscope.api.monitor.NetworkInfo;
 import io.trainscope.api.monitor.RunInfo;
-import io.trainscope.api.monitor.Statistics;
 import io.trainscope.core.run.MeasurementSink;
 
 import java.util.function.Consumer;
@@ -21,6 +20,6 @@ import java.util.function.Consumer;
  * @param findings where findings go
  * @param stop     where stop requests go
  */
-public record RunServices(String runId, RunInfo run, NetworkInfo network, LayerViews views, Statistics stats,
+public record RunServices(String runId, RunInfo run, NetworkInfo network, LayerViews views, Nd4jStatistics stats,
                           MeasurementSink sink, Consumer<Finding> findings, StopSignal stop) {
 }

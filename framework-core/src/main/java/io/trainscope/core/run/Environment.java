@@ -27,6 +27,25 @@ public final class Environment {
         return env;
     }
 
+    /** The resident set size of this process in MiB, from {@code /proc/self/status}; NaN where unavailable. */
+    public static double residentMemoryMiB() {
+        try {
+            Path status = Path.of("/proc/self/status");
+            if (!Files.isReadable(status)) {
+                return Double.NaN;
+            }
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmRSS:")) {
+                    String kb = line.substring(6).trim().split("\\s+")[0];
+                    return Long.parseLong(kb) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+
     /** The CPU model from {@code /proc/cpuinfo}, where there is one. */
     public static Optional<String> cpuModel() {
         try {

@@ -34,6 +34,7 @@ public final class JsonlMeasurementWriter implements MeasurementSink {
             this.json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
             json.setRootValueSeparator(null);
             json.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+            json.enable(JsonGenerator.Feature.USE_FAST_DOUBLE_WRITER);
         } catch (IOException e) {
             throw new TrainscopeException("cannot open " + file + " for writing: " + e.getMessage(), e);
         }

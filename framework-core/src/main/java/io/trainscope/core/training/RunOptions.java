@@ -51,4 +51,9 @@ public record RunOptions(Path outputRoot, MeasurementSink extraSink, TrainingPro
     public RunOptions withOutputRoot(Path outputRoot) {
         return new RunOptions(outputRoot, extraSink, progress, cacheDirectory, report);
     }
+
+    /** A copy that writes, or does not write, {@code report.html} at the end of each run. */
+    public RunOptions withReport(boolean report) {
+        return new RunOptions(outputRoot, extraSink, progress, cacheDirectory, report);
+    }
 }

@@ -16,6 +16,8 @@ public final class TrainerMetrics {
     public static final Metric LEARNING_RATE = new Metric("learning.rate", "rate", "learning rate in effect");
     public static final Metric EPOCH_SECONDS = new Metric("epoch.seconds", "s", "wall time of the epoch");
     public static final Metric THROUGHPUT = new Metric("epoch.throughput", "examples/s", "training examples per second");
+    public static final Metric RESIDENT_MEMORY = new Metric("process.resident.memory", "MiB",
+            "resident set size of the process at the end of the epoch (Linux), Java heap and native memory together");
 
     private static final Map<String, Metric> VALIDATION = new HashMap<>();
     private static final Map<String, Metric> TEST = new HashMap<>();

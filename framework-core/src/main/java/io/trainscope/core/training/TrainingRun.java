@@ -120,7 +120,7 @@ final class TrainingRun {
         options.progress().runStarted(runId, seed, training.epochs(), batchesPerEpoch);
         writeMetadata(metadata.put("status", "running"));
         try {
-            dispatcher.trainingStart(pass);
+            dispatcher.trainingStart(pass, net.getIterationCount(), epoch);
             for (; epoch < training.epochs(); epoch++) {
                 net.setEpochCount(epoch);
                 dispatcher.epochStart(epoch, net.getIterationCount());
@@ -160,6 +160,10 @@ final class TrainingRun {
                         updater.getLearningRate((int) iteration, epoch)));
                 sink.accept(trainer(runId, iteration, epoch, TrainerMetrics.EPOCH_SECONDS, seconds));
                 sink.accept(trainer(runId, iteration, epoch, TrainerMetrics.THROUGHPUT, seen / Math.max(1e-9, seconds)));
+                double rss = io.trainscope.core.run.Environment.residentMemoryMiB();
+                if (!Double.isNaN(rss)) {
+                    sink.accept(trainer(runId, iteration, epoch, TrainerMetrics.RESIDENT_MEMORY, rss));
+                }
                 validation = data.validation() == null ? Map.of()
                         : Evaluator.evaluate(net, data.validation(), built.head(), Math.max(batchSize, 500)).metrics();
                 for (var e : validation.entrySet()) {

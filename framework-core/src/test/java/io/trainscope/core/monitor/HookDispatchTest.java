@@ -64,7 +64,7 @@ class HookDispatchTest {
         HookDispatcher dispatcher = new HookDispatcher(List.of(slot), services, built, 1, 40, 4);
         Spy spy = new Spy();
         built.network().setListeners(spy, new Dl4jListenerBridge(dispatcher));
-        dispatcher.trainingStart(null);
+        dispatcher.trainingStart(null, 0, 0);
 
         DataSet batch = new DataSet(Nd4j.rand(4, 3).addi(0.1), Nd4j.create(new float[][]{{1, 0}, {0, 1}, {1, 0}, {0, 1}}));
         for (int i = 0; i < 10; i++) {

@@ -33,7 +33,7 @@ final class SeedRuns {
             monitors:
               - histograms
               - {name: saturation, every: 1}
-              - {name: variance-flow, every: 1}
+              - {name: variance-flow, every: 1, max-values: 65536}
               - initial-loss
               - {name: update-ratio, every: 1}
               - {name: symmetry, every: 1}

@@ -1,5 +1,6 @@
 package io.trainscope.plugins.monitor;
 
+import io.trainscope.api.monitor.HostArray;
 import io.trainscope.api.monitor.BackwardContext;
 import io.trainscope.api.monitor.EpochContext;
 import io.trainscope.api.monitor.ForwardContext;
@@ -26,16 +27,16 @@ import java.util.List;
  *
  * <h2>What</h2>
  * Each histogram has {@code bins} equal bins from the smallest to the largest value it counts.
- * An array of at most {@code max-values} values (default 16,384: the weights and gradients of
+ * An array of at most {@code max-values} values (default 4,096: the weights and gradients of
  * seed 000's and seed 004's networks) is counted whole; a larger one through an even systematic
  * sample of at most {@code max-values} of its values (every k-th value, k a prime that divides
  * neither dimension, so that every row and column is represented; the counts then sum to the
- * sample size, not to the array's). 16,384 values put about 300 in an average one of 50 bins.
+ * sample size, not to the array's). 4,096 values put about 80 in an average one of 50 bins.
  * The log10 histogram counts the nonzero gradient entries only, as seed 000's
  * {@code np.log10(x[x > 0])}. The quantiles {@code p05, p25, p50, p75, p95} and the mean are
  * computed on the host from a histogram 64 times finer than the reported one over the same
  * values: the quantiles are exact for those values to within {@code (max - min) / (64 bins)}, 1/3200 of the range with
- * 50 bins; from a sample of 16,384 values the sampling error of p05 is about 0.02 standard
+ * 50 bins; from a sample of 4,096 values the sampling error of p05 is about 0.03 standard
  * deviations of a normal distribution.
  *
  * <h2>Cost</h2>
@@ -81,7 +82,7 @@ public final class HistogramsMonitor implements Monitor {
     static final ParameterSpec EVERY = ParameterSpec.integer("every", 0,
             "also record every N iterations; 0 for never").atLeast(0);
     static final ParameterSpec BINS = ParameterSpec.integer("bins", 50, "bins per histogram").between(2, 1000);
-    static final ParameterSpec MAX_VALUES = ParameterSpec.integer("max-values", 16_384,
+    static final ParameterSpec MAX_VALUES = ParameterSpec.integer("max-values", 4_096,
             "read at most this many values of an array (an even systematic sample); 0 for all").atLeast(0);
 
     private static final View[] VIEWS = {View.ACTIVATIONS, View.PRE_ACTIVATIONS, View.GRADIENTS};
@@ -90,7 +91,7 @@ public final class HistogramsMonitor implements Monitor {
     private int every;
     private int bins;
     private int maxValues;
-    private final HostMatrix host = new HostMatrix();
+    private HostArray host;
     private float[] scratch = new float[0];
 
     @Override
@@ -133,11 +134,11 @@ public final class HistogramsMonitor implements Monitor {
     @Override
     public void onForward(ForwardContext ctx) {
         for (int l = 0; l < ctx.network().size(); l++) {
-            Distribution w = distribution(ctx.weights(l), 1.0);
+            Distribution w = distribution(ctx, ctx.weights(l), 1.0);
             record(ctx, WEIGHTS, l, w);
             recordQuantiles(ctx, WEIGHT_QUANTILES, WEIGHT_MEAN, l, w);
-            record(ctx, PRE_ACTIVATIONS, l, distribution(ctx.preActivations(l), 1.0));
-            record(ctx, ACTIVATIONS, l, distribution(ctx.activations(l), 1.0));
+            record(ctx, PRE_ACTIVATIONS, l, distribution(ctx, ctx.preActivations(l), 1.0));
+            record(ctx, ACTIVATIONS, l, distribution(ctx, ctx.activations(l), 1.0));
         }
     }
 
@@ -145,7 +146,7 @@ public final class HistogramsMonitor implements Monitor {
     public void onBackward(BackwardContext ctx) {
         double scale = ctx.gradientScale();
         for (int l = 0; l < ctx.network().size(); l++) {
-            Distribution g = distribution(ctx.rawWeightGradient(l), scale);
+            Distribution g = distribution(ctx, ctx.rawWeightGradient(l), scale);
             record(ctx, GRADIENTS, l, g);
             recordQuantiles(ctx, GRADIENT_QUANTILES, GRADIENT_MEAN, l, g);
             if (scratch.length < host.size()) {
@@ -156,9 +157,9 @@ public final class HistogramsMonitor implements Monitor {
         }
     }
 
-    /** Copies {@code values} to the host (kept in {@link #host}) and bins them, or a sample of them. */
-    private Distribution distribution(org.nd4j.linalg.api.ndarray.INDArray values, double scale) {
-        host.load(values);
+    /** Bins the values (or a sample of them) from their shared host copy, kept in {@link #host}. */
+    private Distribution distribution(MonitorContext ctx, org.nd4j.linalg.api.ndarray.INDArray values, double scale) {
+        host = ctx.stats().host(values);
         return Distribution.of(host.values(), host.size(), stride(), scale, bins);
     }
 

@@ -1,5 +1,6 @@
 package io.trainscope.plugins.monitor;
 
+import io.trainscope.api.monitor.Statistics;
 import io.trainscope.api.monitor.ForwardContext;
 import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.Metric;
@@ -51,7 +52,6 @@ public final class InitialLossMonitor implements Monitor {
 
     private double factor;
     private boolean done;
-    private final HostMatrix host = new HostMatrix();
 
     @Override
     public String name() {
@@ -94,7 +94,7 @@ public final class InitialLossMonitor implements Monitor {
         double ratio = loss / expected;
         if (ratio > factor || Double.isNaN(ratio)) {
             LayerInfo out = network.outputLayer();
-            HostMatrix.Moments logits = host.load(ctx.preActivations(out.index())).moments();
+            Statistics.Summary logits = ctx.stats().host(ctx.preActivations(out.index())).summary();
             ctx.finding(Pathology.BAD_INITIAL_LOSS, Severity.WARNING)
                     .layer(out.index())
                     .summary(String.format(Locale.ROOT, "The loss before training is %s times its expected value: the "

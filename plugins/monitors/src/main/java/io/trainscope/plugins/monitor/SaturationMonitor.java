@@ -1,5 +1,6 @@
 package io.trainscope.plugins.monitor;
 
+import io.trainscope.api.monitor.HostArray;
 import io.trainscope.api.activation.FlatRegion;
 import io.trainscope.api.monitor.Finding;
 import io.trainscope.api.monitor.ForwardContext;
@@ -74,7 +75,6 @@ public final class SaturationMonitor implements Monitor {
     private double collapse;
     private boolean reportedSaturation;
     private boolean reportedCollapse;
-    private final HostMatrix host = new HostMatrix();
 
     @Override
     public String name() {
@@ -115,7 +115,8 @@ public final class SaturationMonitor implements Monitor {
         double minSpread = Double.POSITIVE_INFINITY;
         for (LayerInfo layer : layers) {
             int l = layer.index();
-            Saturation s = Saturation.of(host.load(ctx.activations(l)), layer.flatRegion());
+            HostArray host = ctx.stats().host(ctx.activations(l));
+            Saturation s = Saturation.of(host, layer.flatRegion());
             ctx.record(PERCENT, l, s.percent());
             ctx.record(UNITS, l, s.saturatedUnits());
             ctx.record(MEAN, l, s.mean());
@@ -190,7 +191,7 @@ public final class SaturationMonitor implements Monitor {
     record Saturation(double percent, int saturatedUnits, double mean, double std) {
 
         /** Statistics of an activation matrix {@code [batch, units]} against a flat region, read in memory order. */
-        static Saturation of(HostMatrix a, FlatRegion flat) {
+        static Saturation of(HostArray a, FlatRegion flat) {
             int rows = a.rows();
             int columns = a.columns();
             float[] v = a.values();

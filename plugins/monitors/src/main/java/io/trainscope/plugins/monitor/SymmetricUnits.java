@@ -1,5 +1,6 @@
 package io.trainscope.plugins.monitor;
 
+import io.trainscope.api.monitor.HostArray;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +32,7 @@ record SymmetricUnits(int symmetricUnits, List<int[]> groups) {
      *
      * @param bias one value per unit ({@code [1, units]}), or null to compare weights only
      */
-    static SymmetricUnits of(HostMatrix weights, HostMatrix bias) {
+    static SymmetricUnits of(HostArray weights, HostArray bias) {
         int units = weights.columns();
         if (units < 2) {
             return NONE;
@@ -63,7 +64,7 @@ record SymmetricUnits(int symmetricUnits, List<int[]> groups) {
     }
 
     /** The sets of two or more {@code units} whose bias and first {@code rows} weights hash alike. */
-    private static List<int[]> collisions(HostMatrix w, HostMatrix bias, int[] units, int rows) {
+    private static List<int[]> collisions(HostArray w, HostArray bias, int[] units, int rows) {
         long[] keyed = new long[units.length];
         for (int k = 0; k < units.length; k++) {
             int c = units[k];
@@ -93,7 +94,7 @@ record SymmetricUnits(int symmetricUnits, List<int[]> groups) {
     }
 
     /** Splits units with one whole-column hash into groups of truly equal columns. */
-    private static void split(HostMatrix w, HostMatrix bias, int[] units, List<int[]> groups) {
+    private static void split(HostArray w, HostArray bias, int[] units, List<int[]> groups) {
         boolean[] assigned = new boolean[units.length];
         for (int i = 0; i < units.length; i++) {
             if (assigned[i]) {
@@ -113,7 +114,7 @@ record SymmetricUnits(int symmetricUnits, List<int[]> groups) {
         }
     }
 
-    private static boolean equalColumns(HostMatrix w, HostMatrix bias, int a, int b) {
+    private static boolean equalColumns(HostArray w, HostArray bias, int a, int b) {
         if (bias != null && bits(bias.values()[a]) != bits(bias.values()[b])) {
             return false;
         }

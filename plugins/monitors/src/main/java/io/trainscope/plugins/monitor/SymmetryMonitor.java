@@ -49,8 +49,6 @@ public final class SymmetryMonitor implements Monitor {
 
     private int every;
     private boolean reported;
-    private final HostMatrix weights = new HostMatrix();
-    private final HostMatrix bias = new HostMatrix();
 
     @Override
     public String name() {
@@ -91,7 +89,7 @@ public final class SymmetryMonitor implements Monitor {
         int first = -1;
         for (LayerInfo layer : ctx.network().layers()) {
             int l = layer.index();
-            SymmetricUnits s = SymmetricUnits.of(weights.load(ctx.weights(l)), bias.load(ctx.bias(l)));
+            SymmetricUnits s = SymmetricUnits.of(ctx.stats().host(ctx.weights(l)), ctx.stats().host(ctx.bias(l)));
             ctx.record(UNITS, l, s.symmetricUnits());
             if (s.symmetricUnits() == 0) {
                 continue;

@@ -126,6 +126,11 @@ final class FakeContext implements TrainingStartContext, EpochContext, ForwardCo
             }
 
             @Override
+            public io.trainscope.api.monitor.HostArray host(INDArray array) {
+                return Hosts.of(array);
+            }
+
+            @Override
             public Summary[] summaries(List<INDArray> arrays) {
                 throw new UnsupportedOperationException();
             }

@@ -1,5 +1,6 @@
 package io.trainscope.plugins.monitor;
 
+import io.trainscope.api.monitor.HostArray;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -9,12 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SymmetricUnitsTest {
 
-    private static HostMatrix host(double[][] rows) {
-        return new HostMatrix().load(Nd4j.create(rows).castTo(DataType.FLOAT));
+    private static HostArray host(double[][] rows) {
+        return Hosts.of(Nd4j.create(rows).castTo(DataType.FLOAT));
     }
 
-    private static HostMatrix bias(double... values) {
-        return new HostMatrix().load(Nd4j.create(values, new long[]{1, values.length}, DataType.FLOAT));
+    private static HostArray bias(double... values) {
+        return Hosts.of(Nd4j.create(values, new long[]{1, values.length}, DataType.FLOAT));
     }
 
     @Test
@@ -88,7 +89,7 @@ class SymmetricUnitsTest {
         INDArray w = flat.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
                 org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 11)).reshape('f', 3, 3);
 
-        SymmetricUnits s = SymmetricUnits.of(new HostMatrix().load(w), null);
+        SymmetricUnits s = SymmetricUnits.of(Hosts.of(w), null);
 
         assertThat(s.groups()).containsExactly(new int[]{0, 1});
     }
