@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * A measurement sink that notes the time at which each training iteration ended (the trainer
  * records {@code train.loss} right after every {@code fit}), so throughput can be computed over
- * the iterations after a warm-up, inside one run.
+ * the iterations after a warm-up, inside one run. Throughput comes from the median iteration
+ * time, which a shared machine's bursts (another process taking a core for a few milliseconds)
+ * move far less than the mean.
  */
 final class IterationClock implements MeasurementSink {
 
@@ -28,13 +30,16 @@ final class IterationClock implements MeasurementSink {
         ends.add(System.nanoTime());
     }
 
-    /** Examples per second over the iterations after the first {@code warmup}. */
+    /** Examples per second, from the median duration of the iterations after the first {@code warmup}. */
     double samplesPerSecond(int warmup, int batchSize) {
         int last = ends.size() - 1;
         if (last <= warmup) {
             return Double.NaN;
         }
-        double seconds = (ends.get(last) - ends.get(warmup - 1)) / 1e9;
-        return (last - warmup + 1) * (double) batchSize / seconds;
+        double[] seconds = new double[last - warmup + 1];
+        for (int i = warmup; i <= last; i++) {
+            seconds[i - warmup] = (ends.get(i) - ends.get(i - 1)) / 1e9;
+        }
+        return batchSize / Stats.of(seconds).median();
     }
 }

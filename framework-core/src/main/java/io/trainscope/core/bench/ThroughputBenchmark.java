@@ -32,7 +32,8 @@ import java.util.Map;
  * batches of the same network and data, then trainscope's trainer with no monitors, with the
  * default monitors, and with every monitor sampled every 10 and every 1 iterations. Every variant
  * trains a fresh network for {@code warmup + iterations} iterations and is timed over the last
- * {@code iterations} only; the order of variants rotates from round to round. Ratios are taken
+ * {@code iterations} only, by their median iteration time; the order of variants rotates from round
+ * to round. Ratios are taken
  * against bare DL4J within the same round, which cancels most of a shared machine's drift.
  */
 public final class ThroughputBenchmark {

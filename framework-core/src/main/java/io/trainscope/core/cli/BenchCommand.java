@@ -72,8 +72,7 @@ final class BenchCommand implements Callable<Integer> {
         out.println("  threads:  OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "unset")
                 + ", OPENBLAS_CORETYPE=" + System.getenv().getOrDefault("OPENBLAS_CORETYPE", "unset")
                 + " (" + System.getenv().getOrDefault("TRAINSCOPE_NATIVE_SOURCE", "not set by the launcher") + ")");
-        out.println("  versions: trainscope " + new Version().getVersion()[0] + "; DL4J/ND4J 1.0.0-M2.1; Java "
-                + System.getProperty("java.version"));
+        out.println("  versions: " + new Version().getVersion()[0]);
         out.printf(Locale.ROOT, "  network:  %s, batch %d; %d rounds of %d timed iterations after %d warm-up, per variant%n%n",
                 experiment.spec().model().hidden(), experiment.spec().training().batchSize(), rounds, iterations, warmup);
         out.flush();

@@ -18,6 +18,8 @@ public final class TrainerMetrics {
     public static final Metric THROUGHPUT = new Metric("epoch.throughput", "examples/s", "training examples per second");
     public static final Metric RESIDENT_MEMORY = new Metric("process.resident.memory", "MiB",
             "resident set size of the process at the end of the epoch (Linux), Java heap and native memory together");
+    public static final Metric HEAP_MEMORY = new Metric("process.heap.memory", "MiB",
+            "Java heap in use at the end of the epoch");
 
     private static final Map<String, Metric> VALIDATION = new HashMap<>();
     private static final Map<String, Metric> TEST = new HashMap<>();

@@ -147,6 +147,7 @@ final class TrainingRun {
                         lossSum += loss * n;
                         seen += n;
                         options.progress().batchDone(epoch, b++, loss, n);
+                        release(net, batch);
                         if (stop.requested()) {
                             break;
                         }
@@ -164,6 +165,9 @@ final class TrainingRun {
                 if (!Double.isNaN(rss)) {
                     sink.accept(trainer(runId, iteration, epoch, TrainerMetrics.RESIDENT_MEMORY, rss));
                 }
+                Runtime rt = Runtime.getRuntime();
+                sink.accept(trainer(runId, iteration, epoch, TrainerMetrics.HEAP_MEMORY,
+                        (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0)));
                 validation = data.validation() == null ? Map.of()
                         : Evaluator.evaluate(net, data.validation(), built.head(), Math.max(batchSize, 500)).metrics();
                 for (var e : validation.entrySet()) {
@@ -317,6 +321,18 @@ final class TrainingRun {
         } catch (IOException e) {
             log.warn("could not write {}: {}", folder.file(RunFolder.FINDINGS), e.getMessage());
         }
+    }
+
+    /**
+     * Frees a batch's arrays as soon as its iteration is done. They were gathered outside any
+     * workspace; left to the garbage collector, their native memory piles up between collections
+     * (the Java heap barely notices them) and the process grows by the size of every batch it saw.
+     */
+    private static void release(MultiLayerNetwork net, DataSet batch) {
+        net.setInput(null);
+        net.setLabels(null);
+        batch.getFeatures().close();
+        batch.getLabels().close();
     }
 
     /** Writes report.html; a report that cannot be written is a warning, never a failed run. */

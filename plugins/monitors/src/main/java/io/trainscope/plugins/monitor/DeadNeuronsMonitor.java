@@ -49,7 +49,7 @@ public final class DeadNeuronsMonitor implements Monitor {
 
     static final ParameterSpec EVERY_EPOCHS = ParameterSpec.integer("every-epochs", 1,
             "check at training start and after every k-th epoch").atLeast(1);
-    static final ParameterSpec THRESHOLD = ParameterSpec.real("threshold", 10.0,
+    static final ParameterSpec THRESHOLD = ParameterSpec.real("threshold", 20.0,
             "report a finding when more than this percent of a layer's units are dead").between(0, 100);
     static final ParameterSpec GROWTH = ParameterSpec.real("growth", 10.0,
             "report units dying when a layer's dead share grows by more than this many percentage points")

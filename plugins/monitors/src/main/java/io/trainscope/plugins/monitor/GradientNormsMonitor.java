@@ -39,8 +39,8 @@ import java.util.Locale;
  * </ul>
  * Each pathology is reported once per run.
  *
- * <p>Cost: one batched norm computation (one native reduction per layer, one host copy) on
- * sampled iterations; nothing otherwise. The epoch means are sums kept in Java.
+ * <p>Cost: one batched norm computation (sums of squares over the shared host copy of each
+ * layer's raw gradient, no native op) on sampled iterations; nothing otherwise.
  */
 public final class GradientNormsMonitor implements Monitor {
 

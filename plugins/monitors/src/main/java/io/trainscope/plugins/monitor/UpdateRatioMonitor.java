@@ -43,7 +43,8 @@ import java.util.Locale;
  *
  * <h2>Sampling and cost</h2>
  * Every {@code every}-th iteration (default 10), after the update: one batched norm call for all
- * layers' {@code W} and {@code ΔW} (one native reduction per array, one host copy).
+ * layers' {@code W} and {@code ΔW} (sums of squares over shared host copies; a norm another
+ * monitor already asked for in the same callback is reused).
  */
 public final class UpdateRatioMonitor implements Monitor {
 
