@@ -2,10 +2,7 @@ package io.trainscope.core.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,17 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CliTest {
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = TrainscopeCli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args);
-        return new Run(status, out.toString(), err.toString());
+    private static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -37,7 +25,7 @@ class CliTest {
     void aBadConfigIsOneClearLineAndStatusTwo(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("bad.yaml");
         Files.writeString(config, "data: {source: iris}\nmodel: {hidden: [4], init: {name: normal, std: 0}}\n");
-        Run run = cli("train", config.toString(), "-o", dir.toString());
+        CliRun run = cli("train", config.toString(), "-o", dir.toString());
         assertThat(run.status()).isEqualTo(TrainscopeCli.BAD_INPUT);
         assertThat(run.err()).isEqualTo("trainscope: error: model.init.std: must be a number > 0, got 0.0 "
                 + "(initializer 'normal')" + System.lineSeparator());
@@ -47,7 +35,7 @@ class CliTest {
     void anUnknownPluginListsTheKnownOnes(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("typo.yaml");
         Files.writeString(config, "data: {source: iris}\nmodel: {activation: rellu}\n");
-        Run run = cli("train", config.toString());
+        CliRun run = cli("train", config.toString());
         assertThat(run.status()).isEqualTo(TrainscopeCli.BAD_INPUT);
         assertThat(run.err()).startsWith("trainscope: error: model.activation: unknown activation 'rellu'; "
                 + "did you mean 'relu'?; known activations: ").doesNotContain("\tat ");
@@ -55,14 +43,14 @@ class CliTest {
 
     @Test
     void aMissingConfigFileIsBadInput() {
-        Run run = cli("train", "nowhere.yaml");
+        CliRun run = cli("train", "nowhere.yaml");
         assertThat(run.status()).isEqualTo(TrainscopeCli.BAD_INPUT);
         assertThat(run.err()).contains("config file nowhere.yaml does not exist");
     }
 
     @Test
     void pluginsListsEveryFamilyWithParameters() {
-        Run run = cli("plugins");
+        CliRun run = cli("plugins");
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("initializers (", "he-normal", "fan-mode (one of in, out, default in)",
                 "monitors (", "dead-neurons", "data sources (", "idx");
@@ -78,10 +66,10 @@ class CliTest {
                 training: {epochs: 1, batch-size: 200}
                 monitors: [{name: gradient-norms, every: 1}]
                 """);
-        Run ok = cli("train", config.toString(), "-o", dir.toString(), "--quiet");
+        CliRun ok = cli("train", config.toString(), "-o", dir.toString(), "--quiet");
         assertThat(ok.status()).isZero();
         assertThat(ok.out()).contains("completed after 1 epochs", "vanishing-gradients", "folder: ");
-        Run failing = cli("train", config.toString(), "-o", dir.toString(), "--quiet", "--fail-on", "WARNING");
+        CliRun failing = cli("train", config.toString(), "-o", dir.toString(), "--quiet", "--fail-on", "WARNING");
         assertThat(failing.status()).isEqualTo(TrainscopeCli.FAILED);
     }
 }

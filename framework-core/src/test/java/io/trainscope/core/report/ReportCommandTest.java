@@ -1,14 +1,12 @@
 package io.trainscope.core.report;
 
+import io.trainscope.core.cli.CliRun;
 import io.trainscope.core.cli.TrainscopeCli;
 import io.trainscope.core.report.SyntheticRun.Kind;
 import io.trainscope.core.run.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -18,22 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ReportCommandTest {
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = TrainscopeCli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args);
-        return new Run(status, out.toString(), err.toString());
+    private static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void reportHasHelpThatSaysWhereReportsGo() {
-        Run help = cli("report", "--help");
+        CliRun help = cli("report", "--help");
         assertThat(help.status()).isZero();
         assertThat(help.out()).contains("Usage: trainscope report", "RUN_DIR", "--output", "comparison-report.html");
         assertThat(cli("train", "--help").out()).contains("--no-report");
@@ -42,7 +31,7 @@ class ReportCommandTest {
     @Test
     void rebuildsTheReportOfOneRunInItsFolder(@TempDir Path root) throws Exception {
         Path run = SyntheticRun.in(root, "one").kinds(EnumSet.of(Kind.TRAINER, Kind.GRADIENT_NORMS)).write();
-        Run r = cli("report", run.toString());
+        CliRun r = cli("report", run.toString());
 
         assertThat(r.status()).isZero();
         assertThat(r.out()).startsWith("report: " + run.resolve(RunFolder.REPORT) + " (");
@@ -54,7 +43,7 @@ class ReportCommandTest {
         Path a = SyntheticRun.in(root, "a").kinds(EnumSet.of(Kind.TRAINER, Kind.GRADIENT_NORMS)).write();
         Path b = SyntheticRun.in(root, "b").kinds(EnumSet.of(Kind.TRAINER, Kind.GRADIENT_NORMS)).write();
         Path out = root.resolve("fix.html");
-        Run r = cli("report", a.toString(), b.toString(), "--output", out.toString());
+        CliRun r = cli("report", a.toString(), b.toString(), "--output", out.toString());
 
         assertThat(r.status()).isZero();
         assertThat(Files.readString(out)).contains("Comparison of 2 runs", "data-chart=\"cmp-initial-norms\"");
@@ -65,7 +54,7 @@ class ReportCommandTest {
     void aFolderThatIsNotARunFolderIsOneLineAndStatusTwo(@TempDir Path root) throws Exception {
         Path notARun = Files.createDirectories(root.resolve("photos"));
         Files.writeString(notARun.resolve(RunFolder.RUN), "{}");
-        Run r = cli("report", notARun.toString());
+        CliRun r = cli("report", notARun.toString());
 
         assertThat(r.status()).isEqualTo(TrainscopeCli.BAD_INPUT);
         assertThat(r.err()).isEqualTo("trainscope: error: " + notARun + " is not a run folder: metrics.jsonl is missing "
@@ -81,8 +70,8 @@ class ReportCommandTest {
                 training: {epochs: 2, batch-size: 50}
                 monitors: [{name: gradient-norms, every: 1}, dead-neurons]
                 """);
-        Run with = cli("train", config.toString(), "-o", root.resolve("with").toString(), "--quiet");
-        Run without = cli("train", config.toString(), "-o", root.resolve("without").toString(), "--quiet", "--no-report");
+        CliRun with = cli("train", config.toString(), "-o", root.resolve("with").toString(), "--quiet");
+        CliRun without = cli("train", config.toString(), "-o", root.resolve("without").toString(), "--quiet", "--no-report");
 
         assertThat(with.status()).isZero();
         assertThat(with.out()).contains("report: ");

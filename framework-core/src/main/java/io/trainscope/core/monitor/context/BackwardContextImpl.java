@@ -32,14 +32,4 @@ final class BackwardContextImpl extends BaseContext implements BackwardContext {
     public double gradientScale() {
         return state.gradientScale();
     }
-
-    @Override
-    public double loss() {
-        return state.loss();
-    }
-
-    @Override
-    public int batchSize() {
-        return state.batchSize();
-    }
 }

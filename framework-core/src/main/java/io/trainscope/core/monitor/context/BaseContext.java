@@ -112,6 +112,16 @@ abstract class BaseContext implements MonitorContext {
         slot.requestViews(Set.of(views));
     }
 
+    /** The mean loss of the current batch (forward, backward and update contexts expose it). */
+    public double loss() {
+        return state.loss();
+    }
+
+    /** The number of examples in the current batch (forward and backward contexts expose it). */
+    public int batchSize() {
+        return state.batchSize();
+    }
+
     int checkLayer(int layer) {
         int n = services.network().size();
         if (layer < 0 || layer >= n) {

@@ -37,14 +37,4 @@ final class ForwardContextImpl extends BaseContext implements ForwardContext {
     public INDArray labels() {
         return state.labels();
     }
-
-    @Override
-    public double loss() {
-        return state.loss();
-    }
-
-    @Override
-    public int batchSize() {
-        return state.batchSize();
-    }
 }

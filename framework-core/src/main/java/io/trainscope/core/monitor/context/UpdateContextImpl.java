@@ -24,11 +24,6 @@ final class UpdateContextImpl extends BaseContext implements UpdateContext {
     }
 
     @Override
-    public double loss() {
-        return state.loss();
-    }
-
-    @Override
     public double learningRate() {
         return state.learningRate();
     }

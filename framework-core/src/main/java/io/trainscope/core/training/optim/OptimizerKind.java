@@ -10,13 +10,12 @@ import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.schedule.ISchedule;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The optimizers a config can name ({@code training.optimizer.name}), with their parameters and
  * defaults (PyTorch's, where DL4J's differ), and how each becomes a DL4J {@link IUpdater}.
  */
-public enum OptimizerKind {
+public enum OptimizerKind implements ConfigChoice {
     /** Plain stochastic gradient descent: {@code w -= lr * g}. */
     SGD("plain stochastic gradient descent", List.of(learningRate(0.01))),
     /** SGD with classical momentum, or Nesterov momentum when {@code nesterov: true}. */
@@ -49,34 +48,24 @@ public enum OptimizerKind {
         return ParameterSpec.real("learning-rate", defaultValue, "the step size").greaterThan(0);
     }
 
-    /** The name used in configs. */
-    public String configName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** One line for listings. */
+    @Override
     public String description() {
         return description;
     }
 
-    /** The parameters this optimizer accepts. */
+    @Override
     public List<ParameterSpec> parameters() {
         return parameters;
     }
 
     /** The names of all optimizers. */
     public static List<String> names() {
-        return java.util.Arrays.stream(values()).map(OptimizerKind::configName).toList();
+        return ConfigChoice.names(OptimizerKind.class);
     }
 
     /** The optimizer called {@code name}, or null. */
     public static OptimizerKind byName(String name) {
-        for (OptimizerKind k : values()) {
-            if (k.configName().equals(name)) {
-                return k;
-            }
-        }
-        return null;
+        return ConfigChoice.byName(OptimizerKind.class, name);
     }
 
     /**

@@ -7,10 +7,9 @@ import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.linalg.schedule.StepSchedule;
 
 import java.util.List;
-import java.util.Locale;
 
 /** The learning-rate schedules a config can name ({@code training.schedule.name}). */
-public enum ScheduleKind {
+public enum ScheduleKind implements ConfigChoice {
     /** Multiply the rate by {@code factor} every {@code every-epochs} epochs. */
     STEP("multiply the learning rate by factor every every-epochs epochs", List.of(
             ParameterSpec.integer("every-epochs", 10, "epochs between decays").atLeast(1),
@@ -27,34 +26,24 @@ public enum ScheduleKind {
         this.parameters = parameters;
     }
 
-    /** The name used in configs. */
-    public String configName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** One line for listings. */
+    @Override
     public String description() {
         return description;
     }
 
-    /** The parameters this schedule accepts. */
+    @Override
     public List<ParameterSpec> parameters() {
         return parameters;
     }
 
     /** The names of all schedules. */
     public static List<String> names() {
-        return java.util.Arrays.stream(values()).map(ScheduleKind::configName).toList();
+        return ConfigChoice.names(ScheduleKind.class);
     }
 
     /** The schedule called {@code name}, or null. */
     public static ScheduleKind byName(String name) {
-        for (ScheduleKind k : values()) {
-            if (k.configName().equals(name)) {
-                return k;
-            }
-        }
-        return null;
+        return ConfigChoice.byName(ScheduleKind.class, name);
     }
 
     /**
