@@ -1,8 +1,11 @@
 package io.trainscope.plugins.monitor;
 
+import io.trainscope.api.monitor.BackwardContext;
+import io.trainscope.api.monitor.ForwardContext;
 import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Monitor;
+import io.trainscope.api.monitor.MonitorContext;
 import io.trainscope.api.monitor.Pathology;
 import io.trainscope.api.monitor.Sampling;
 import io.trainscope.api.monitor.Severity;
@@ -15,13 +18,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /**
- * NaN or infinite values: checks the loss on every iteration (free: DL4J has it already) and the
- * weights and applied updates of every layer every N iterations (one batched norm call: a norm is
- * non-finite exactly when its array holds a NaN or an infinity). On the first non-finite value it
- * reports where it appeared first and, unless told otherwise, stops the run; the last good
- * checkpoint is kept.
+ * NaN or infinite values in the loss, activations, gradients or parameters. The loss is checked on
+ * every iteration (free: DL4J has it already); the activations (forward pass), the weight
+ * gradients (backward pass), the weights and the applied updates (after the step) every N
+ * iterations, and on any iteration whose loss is not finite (a norm is non-finite exactly when its
+ * array holds a NaN or an infinity; norms come from the shared statistics, so they cost nothing
+ * when another monitor already asked for them). On the first non-finite value it reports where it
+ * appeared first, in the order the iteration computed things (input and activations layer by
+ * layer, then gradients, then weights and updates), and unless told otherwise stops the run; the
+ * interrupted epoch writes no checkpoint, so the last good one is kept.
  */
 public final class NonFiniteMonitor implements Monitor {
 
@@ -29,12 +37,17 @@ public final class NonFiniteMonitor implements Monitor {
     public static final Metric FOUND = new Metric("non-finite.found", "flag", "1 when a NaN or infinity was found");
 
     static final ParameterSpec EVERY = ParameterSpec.integer("every", 10,
-            "check weights and updates every N iterations (the loss is checked every iteration)").atLeast(1);
+            "check activations, gradients, weights and updates every N iterations (the loss every iteration)")
+            .atLeast(1);
     static final ParameterSpec STOP = ParameterSpec.bool("stop", true, "stop training at the first non-finite value");
 
     private int every;
     private boolean stop;
     private boolean reported;
+    /** Where non-finite values showed up in the current iteration so far, in the order they were computed. */
+    private final List<String> where = new ArrayList<>();
+    private int firstLayer = -1;
+    private long whereIteration = -1;
 
     @Override
     public String name() {
@@ -43,7 +56,7 @@ public final class NonFiniteMonitor implements Monitor {
 
     @Override
     public String description() {
-        return "NaN or infinity in the loss, weights or updates: where it first appeared, and stop the run";
+        return "NaN or infinity in the loss, activations, gradients, weights or updates: where it first appeared, and stop the run";
     }
 
     @Override
@@ -59,19 +72,48 @@ public final class NonFiniteMonitor implements Monitor {
 
     @Override
     public Sampling sampling() {
-        return Sampling.every(1, View.UPDATES);
+        // the views are DL4J's own arrays, so asking for them every iteration costs nothing until they are read
+        return Sampling.every(1, View.ACTIVATIONS, View.GRADIENTS, View.UPDATES);
+    }
+
+    private boolean checks(MonitorContext ctx, double loss) {
+        if (reported) {
+            return false;
+        }
+        if (whereIteration != ctx.iteration()) {
+            where.clear();
+            firstLayer = -1;
+            whereIteration = ctx.iteration();
+        }
+        return ctx.iteration() % every == 0 || !Double.isFinite(loss);
+    }
+
+    @Override
+    public void onForward(ForwardContext ctx) {
+        if (!checks(ctx, ctx.loss())) {
+            return;
+        }
+        if (!Double.isFinite(ctx.stats().norms(List.of(ctx.input()))[0])) {
+            note(-1, "the input batch holds NaN or infinite values (check the data and its normalization)");
+        }
+        locate(ctx, "activations", ctx::activations);
+    }
+
+    @Override
+    public void onBackward(BackwardContext ctx) {
+        if (checks(ctx, ctx.loss())) {
+            locate(ctx, "weight gradient", ctx::rawWeightGradient);
+        }
     }
 
     @Override
     public void onUpdate(UpdateContext ctx) {
-        if (reported) {
-            return;
-        }
         boolean lossBad = !Double.isFinite(ctx.loss());
-        if (!lossBad && ctx.iteration() % every != 0) {
+        if (!checks(ctx, ctx.loss())) {
             return;
         }
-        List<String> where = locate(ctx);
+        locate(ctx, "update (optimizer step)", ctx::weightUpdate);
+        locate(ctx, "weights after the step", ctx::weights);
         if (!lossBad && where.isEmpty()) {
             return;
         }
@@ -86,12 +128,15 @@ public final class NonFiniteMonitor implements Monitor {
                         ctx.iteration(), ctx.epoch(), ctx.learningRate()))
                 .prescription("Lower the learning rate (try a tenth), scale the initialization to the layer width "
                         + "(xavier-normal, he-normal), standardize the inputs, or add batchnorm.");
-        where.forEach(finding::evidence);
         if (where.isEmpty()) {
-            finding.evidence("weights and updates were still finite: the loss overflowed first (outputs saturated)");
-        }
-        if (!where.isEmpty()) {
-            finding.layer(firstLayer(ctx, where));
+            finding.evidence("activations, gradients, weights and updates were still finite: the loss overflowed first "
+                    + "(outputs saturated)");
+        } else {
+            finding.evidence("first appeared in: " + where.get(0));
+            where.stream().skip(1).limit(8).forEach(w -> finding.evidence("then: " + w));
+            if (firstLayer >= 0) {
+                finding.layer(firstLayer);
+            }
         }
         finding.report();
         if (stop) {
@@ -99,34 +144,25 @@ public final class NonFiniteMonitor implements Monitor {
         }
     }
 
-    /** Which layers' weights or updates hold non-finite values, one line each. */
-    private static List<String> locate(UpdateContext ctx) {
+    /** Notes every layer whose array (by layer index) holds a non-finite value, in layer order. */
+    private void locate(MonitorContext ctx, String what, IntFunction<INDArray> array) {
         List<LayerInfo> layers = ctx.network().layers();
-        List<INDArray> arrays = new ArrayList<>(2 * layers.size());
+        List<INDArray> arrays = new ArrayList<>(layers.size());
         for (LayerInfo l : layers) {
-            arrays.add(ctx.weights(l.index()));
-            arrays.add(ctx.weightUpdate(l.index()));
+            arrays.add(array.apply(l.index()));
         }
         double[] norms = ctx.stats().norms(arrays);
-        List<String> where = new ArrayList<>();
-        for (int i = 0; i < layers.size(); i++) {
-            if (!Double.isFinite(norms[2 * i + 1])) {
-                where.add(layers.get(i).name() + ": non-finite update (gradient step)");
-            }
-            if (!Double.isFinite(norms[2 * i])) {
-                where.add(layers.get(i).name() + ": non-finite weights");
+        for (int i = 0; i < norms.length; i++) {
+            if (!Double.isFinite(norms[i])) {
+                note(i, layers.get(i).name() + ": non-finite " + what);
             }
         }
-        return where;
     }
 
-    private static int firstLayer(UpdateContext ctx, List<String> where) {
-        String first = where.get(0);
-        for (LayerInfo l : ctx.network().layers()) {
-            if (first.startsWith(l.name() + ":")) {
-                return l.index();
-            }
+    private void note(int layer, String line) {
+        if (where.isEmpty()) {
+            firstLayer = layer;
         }
-        return 0;
+        where.add(line);
     }
 }

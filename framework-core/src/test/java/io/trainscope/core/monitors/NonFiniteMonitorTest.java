@@ -1,0 +1,48 @@
+package io.trainscope.core.monitors;
+
+import io.trainscope.api.monitor.Finding;
+import io.trainscope.api.monitor.Pathology;
+import io.trainscope.api.monitor.Severity;
+import io.trainscope.api.monitor.TrainingEndContext.Outcome;
+import io.trainscope.core.TestTrainscope;
+import io.trainscope.core.training.RunOptions;
+import io.trainscope.core.training.TrainingResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A diverging run: the non-finite monitor says where NaN appeared first, stops the run, and the last good checkpoint stays. */
+class NonFiniteMonitorTest {
+
+    @Test
+    void aDivergingRunIsStoppedWithWhereTheNanAppearedFirstAndItsGoodCheckpointsKept(@TempDir Path root) throws Exception {
+        // two good epochs, then the weights of layer 0 turn NaN (as a diverging step would leave them)
+        TrainingResult run = TestTrainscope.get().trainer().train(TestTrainscope.resolve("""
+                name: diverging
+                data: {source: gaussian-classification, samples: 256, features: 8, labels: linear}
+                model: {hidden: [16, 16], activation: tanh, init: xavier-normal}
+                training:
+                  optimizer: {name: sgd, learning-rate: 0.01}
+                  epochs: 6
+                  batch-size: 32
+                  checkpoints: {every-epochs: 1, keep-last: 10}
+                monitors: [{name: non-finite, every: 1}, {name: test-blow-up, at-epoch: 2}]
+                """), RunOptions.defaults().withOutputRoot(root).withReport(false));
+
+        assertThat(run.outcome()).isEqualTo(Outcome.STOPPED_BY_MONITOR);
+        assertThat(run.reason()).startsWith("non-finite: non-finite values at iteration ");
+        Finding f = run.findings().stream().filter(x -> x.pathology().equals(Pathology.NON_FINITE)).findFirst().orElseThrow();
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.epoch()).isEqualTo(2);
+        assertThat(f.evidence()).contains("first appeared in: hidden-0: non-finite activations");
+        assertThat(f.layer()).isZero();
+        try (Stream<Path> files = Files.list(run.directory().resolve("checkpoints"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("epoch-0001.zip", "epoch-0002.zip");
+        }
+    }
+}
