@@ -17,16 +17,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PluginDiscoveryTest {
 
-    /** A second plugin that claims the name of the standard sigmoid. */
-    public static final class ImpostorSigmoid implements Activation {
+    /** An identity activation with a given name: the shape of every fake plugin below. */
+    abstract static class FakeActivation implements Activation {
+        private final String name;
+        private final String description;
+
+        FakeActivation(String name, String description) {
+            this.name = name;
+            this.description = description;
+        }
+
         @Override
         public String name() {
-            return "sigmoid";
+            return name;
         }
 
         @Override
         public String description() {
-            return "an impostor";
+            return description;
         }
 
         @Override
@@ -37,56 +45,28 @@ class PluginDiscoveryTest {
         @Override
         public INDArray derivative(INDArray z, Parameters params) {
             return z;
+        }
+    }
+
+    /** A second plugin that claims the name of the standard sigmoid. */
+    public static final class ImpostorSigmoid extends FakeActivation {
+        public ImpostorSigmoid() {
+            super("sigmoid", "an impostor");
         }
     }
 
     /** A plugin whose name breaks the naming rule. */
-    public static final class Shouting implements Activation {
-        @Override
-        public String name() {
-            return "LOUD_RELU";
-        }
-
-        @Override
-        public String description() {
-            return "bad name";
-        }
-
-        @Override
-        public INDArray apply(INDArray z, Parameters params) {
-            return z;
-        }
-
-        @Override
-        public INDArray derivative(INDArray z, Parameters params) {
-            return z;
+    public static final class Shouting extends FakeActivation {
+        public Shouting() {
+            super("LOUD_RELU", "bad name");
         }
     }
 
     /** A plugin that fails while being constructed. */
-    public static final class Broken implements Activation {
+    public static final class Broken extends FakeActivation {
         public Broken() {
+            super("broken", "broken");
             throw new IllegalStateException("no license key");
-        }
-
-        @Override
-        public String name() {
-            return "broken";
-        }
-
-        @Override
-        public String description() {
-            return "broken";
-        }
-
-        @Override
-        public INDArray apply(INDArray z, Parameters params) {
-            return z;
-        }
-
-        @Override
-        public INDArray derivative(INDArray z, Parameters params) {
-            return z;
         }
     }
 
