@@ -127,6 +127,7 @@ class TrainingBehaviourTest {
                 """, new InMemoryMeasurements());
         assertThat(result.outcome()).isEqualTo(Outcome.STOPPED_BY_MONITOR);
         assertThat(result.reason()).isEqualTo("test-stop-after: asked to stop at iteration 3");
+        assertThat(result.failed()).as("a stop without a critical finding is not a failure").isFalse();
         assertThat(result.iterations()).isEqualTo(4);
     }
 }
