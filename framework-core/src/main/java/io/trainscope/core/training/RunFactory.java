@@ -77,8 +77,8 @@ final class RunFactory {
         ResolvedExperiment experiment = plan.experiment();
         RunFolder folder = plan.folder();
         Model model = model(experiment, data);
-        plan.recordPlan();
         plan.restore(model.built().network(), model.early());
+        plan.recordPlan();
         RunRecorder recorder = plan.recorder(metadata(folder.id(), experiment, model.built()), options.extraSink(),
                 reporter(options));
         return assemble(experiment, data, options, model, recorder, folder, plan.start());
@@ -126,8 +126,8 @@ final class RunFactory {
         RunParts parts = new RunParts(recorder, model.slots(), dispatcher, pass, stop, meter, model.early(), checkpoints,
                 boundary);
         TrainingLoop loop = new TrainingLoop(net, data.train(), training.batchSize(), training.epochs(), training.seed(),
-                model.updater(), parts, options.progress());
-        return new TrainingRun(training.seed(), training.epochs(), model.built(), parts, loop, options.progress(), start);
+                model.updater(), parts, options.progress(), start);
+        return new TrainingRun(training.seed(), training.epochs(), model.built(), parts, loop, options.progress());
     }
 
     private static RunFacts facts(ResolvedExperiment experiment, PreparedData data) {

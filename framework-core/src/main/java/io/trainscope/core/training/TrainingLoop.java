@@ -38,10 +38,12 @@ final class TrainingLoop {
     private final RunRecorder recorder;
     private final TrainingProgress progress;
     private final int batchesPerEpoch;
+    private final RunPosition start;
     private int epoch;
 
+    /** @param start where the loop starts: {@link RunPosition#START}, or a checkpoint's position */
     TrainingLoop(MultiLayerNetwork net, DataSet train, int batchSize, int epochs, long seed, IUpdater updater,
-                 RunParts parts, TrainingProgress progress) {
+                 RunParts parts, TrainingProgress progress, RunPosition start) {
         this.net = net;
         this.train = train;
         this.batchSize = batchSize;
@@ -56,10 +58,12 @@ final class TrainingLoop {
         this.recorder = parts.recorder();
         this.progress = progress;
         this.batchesPerEpoch = EpochBatches.batchesPerEpoch(train.numExamples(), batchSize);
+        this.start = start;
+        this.epoch = start.epochsCompleted();
     }
 
-    /** Trains from {@code start} until the last epoch, a stop request or early stopping. */
-    LoopEnd run(RunPosition start) {
+    /** Trains from its start position until the last epoch, a stop request or early stopping. */
+    LoopEnd run() {
         for (epoch = start.epochsCompleted(); epoch < epochs; epoch++) {
             boolean resumedInside = epoch == start.epochsCompleted() && start.insideEpoch();
             net.setEpochCount(epoch);
@@ -81,7 +85,10 @@ final class TrainingLoop {
         return batchesPerEpoch;
     }
 
-    /** Epochs completed, or the epoch in progress when the loop was interrupted by an exception. */
+    /**
+     * Epochs completed, or the epoch in progress when an exception interrupted the loop (the start
+     * position's epoch before the loop ran).
+     */
     int epoch() {
         return epoch;
     }
