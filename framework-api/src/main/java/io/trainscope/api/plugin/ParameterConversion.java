@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Checks and converts raw parameter values (as parsed from YAML) against their declarations. */
 final class ParameterConversion {
+
+    /** A decimal number as a config may write it in quotes: {@code 0.5}, {@code -2}, {@code 1e-3}. */
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
     private ParameterConversion() {
     }
@@ -83,18 +87,25 @@ final class ParameterConversion {
         };
     }
 
+    /**
+     * A number, or a string holding a decimal number; never NaN or infinite (a value beyond the
+     * range of a double, such as {@code 1e400} or a huge integer, is refused, not read as Infinity).
+     */
     private static double toReal(ParameterSpec spec, Object value, String name) {
+        double d;
         if (value instanceof Number n) {
-            return n.doubleValue();
+            d = n.doubleValue();
+        } else if (value instanceof String s && DECIMAL.matcher(s.strip()).matches()) {
+            d = Double.parseDouble(s.strip());
+        } else {
+            throw new ParameterException(name, "must be " + spec.allowedValues() + ", got " + quote(value));
         }
-        if (value instanceof String s) {
-            try {
-                return Double.parseDouble(s.trim());
-            } catch (NumberFormatException e) {
-                // reported below
-            }
+        if (!Double.isFinite(d)) {
+            String why = Double.isNaN(d) ? "" : ", outside the range of a double (about -1.8e308 to 1.8e308)";
+            throw new ParameterException(name, "must be a finite number (" + spec.allowedValues() + "), got "
+                    + quote(value) + why);
         }
-        throw new ParameterException(name, "must be " + spec.allowedValues() + ", got " + quote(value));
+        return d;
     }
 
     private static double checkRange(ParameterSpec spec, double value, String name) {
