@@ -11,11 +11,14 @@ import io.trainscope.core.config.ResolvedExperiment;
 import io.trainscope.core.model.TrainedModel;
 import io.trainscope.core.plugin.DiscoveredPlugins;
 import io.trainscope.core.plugin.PluginDiscovery;
+import io.trainscope.core.plugin.PluginErrorPolicy;
 import io.trainscope.core.plugin.PluginException;
 import io.trainscope.core.plugin.PluginRegistry;
 import io.trainscope.core.training.RunOptions;
 import io.trainscope.core.training.Trainer;
 import io.trainscope.core.training.TrainingResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 
@@ -31,24 +34,49 @@ import java.nio.file.Path;
  */
 public final class Trainscope {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Trainscope.class);
+
     private final Injector injector;
 
     private Trainscope(Injector injector) {
         this.injector = injector;
     }
 
-    /** Discovers plugins with the context class loader. */
+    /**
+     * Discovers plugins with the context class loader; plugins that cannot be used are handled
+     * as {@link PluginErrorPolicy#fromEnvironment()} says.
+     */
     public static Trainscope create() {
-        return create(PluginDiscovery.discover());
+        return create(PluginDiscovery.discover(), PluginErrorPolicy.fromEnvironment());
     }
 
-    /** Discovers plugins visible to {@code loader}. */
+    /** Discovers plugins visible to {@code loader}, with the policy the environment asks for. */
     public static Trainscope create(ClassLoader loader) {
-        return create(PluginDiscovery.discover(loader));
+        return create(loader, PluginErrorPolicy.fromEnvironment());
     }
 
-    /** Uses an already discovered set of plugins. */
+    /**
+     * Discovers plugins visible to {@code loader}; {@code policy} says what happens to plugins
+     * that cannot be used (an embedding application chooses it here instead of through the
+     * environment).
+     */
+    public static Trainscope create(ClassLoader loader, PluginErrorPolicy policy) {
+        return create(PluginDiscovery.discover(loader), policy);
+    }
+
+    /** Uses an already discovered set of plugins, with the policy the environment asks for. */
     public static Trainscope create(DiscoveredPlugins plugins) {
+        return create(plugins, PluginErrorPolicy.fromEnvironment());
+    }
+
+    /**
+     * Uses an already discovered set of plugins.
+     *
+     * @throws PluginException when {@code policy} is {@link PluginErrorPolicy#FAIL} and a plugin
+     *                         cannot be used, or when the plugins cannot be wired
+     */
+    public static Trainscope create(DiscoveredPlugins plugins, PluginErrorPolicy policy) {
+        policy.apply(plugins, LOG::warn);
         try {
             return new Trainscope(Guice.createInjector(new TrainscopeModule(plugins)));
         } catch (CreationException e) {
