@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns a CSV table with a header row into examples: one column holds the target, every other
@@ -30,6 +31,10 @@ import java.util.Map;
  * are {@link DataException}s naming the source, the line and the column.
  */
 public final class CsvData {
+
+    /** The ways spreadsheets and programs write "not a number" and infinity. */
+    private static final Pattern NOT_FINITE = Pattern.compile(
+            "(?i)[-+]?(nan|inf|infinity|\\.inf|\\.nan|1\\.#inf|1\\.#ind|#num!|#div/0!)|[-+]?\u221e");
 
     private CsvData() {
     }
@@ -171,12 +176,16 @@ public final class CsvData {
             throw new DataException(where + "the value is empty; every feature must be a number "
                     + "(missing values are not supported)");
         }
+        if (NOT_FINITE.matcher(value).matches()) {
+            throw new DataException(where + "'" + value + "' is not a finite number; every value must be a finite "
+                    + "decimal number (missing or infinite values are not supported)");
+        }
         if (!isNumber(value)) {
             throw new DataException(where + "'" + value + "' is not a number");
         }
         float f = (float) Double.parseDouble(value);
         if (!Float.isFinite(f)) {
-            throw new DataException(where + "'" + value + "' is outside the float32 range");
+            throw new DataException(where + "'" + value + "' is outside the float32 range (about -3.4e38 to 3.4e38)");
         }
         return f;
     }
