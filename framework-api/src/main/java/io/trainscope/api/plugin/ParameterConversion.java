@@ -47,13 +47,7 @@ final class ParameterConversion {
         }
         return switch (spec.type()) {
             case REAL -> checkRange(spec, toReal(spec, value, name), name);
-            case INTEGER -> {
-                double d = toReal(spec, value, name);
-                if (d != Math.rint(d) || Math.abs(d) > 9.0e15 || !spec.inRange(d)) {
-                    throw new ParameterException(name, "must be " + spec.allowedValues() + ", got " + value);
-                }
-                yield (long) d;
-            }
+            case INTEGER -> toInteger(spec, value, name);
             case BOOLEAN -> {
                 if (value instanceof Boolean b) {
                     yield b;
@@ -74,17 +68,27 @@ final class ParameterConversion {
                 }
                 yield String.valueOf(value);
             }
-            case REAL_LIST -> {
-                if (!(value instanceof List<?> list)) {
-                    throw new ParameterException(name, "must be a list of numbers like [2, -1, 1], got " + quote(value));
-                }
-                List<Double> out = new ArrayList<>();
-                for (int i = 0; i < list.size(); i++) {
-                    out.add(checkRange(spec, toReal(spec, list.get(i), name), name));
-                }
-                yield List.copyOf(out);
-            }
+            case REAL_LIST -> toRealList(spec, value, name);
         };
+    }
+
+    private static long toInteger(ParameterSpec spec, Object value, String name) {
+        double d = toReal(spec, value, name);
+        if (d != Math.rint(d) || Math.abs(d) > 9.0e15 || !spec.inRange(d)) {
+            throw new ParameterException(name, "must be " + spec.allowedValues() + ", got " + value);
+        }
+        return (long) d;
+    }
+
+    private static List<Double> toRealList(ParameterSpec spec, Object value, String name) {
+        if (!(value instanceof List<?> list)) {
+            throw new ParameterException(name, "must be a list of numbers like [2, -1, 1], got " + quote(value));
+        }
+        List<Double> out = new ArrayList<>();
+        for (Object element : list) {
+            out.add(checkRange(spec, toReal(spec, element, name), name));
+        }
+        return List.copyOf(out);
     }
 
     /**
