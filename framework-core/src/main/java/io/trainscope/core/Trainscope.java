@@ -3,6 +3,8 @@ package io.trainscope.core;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import io.trainscope.core.checkpoint.ModelLoader;
 import io.trainscope.core.config.ConfigLoader;
 import io.trainscope.core.config.ExperimentResolver;
@@ -42,15 +44,27 @@ public final class Trainscope {
         return create(PluginDiscovery.discover());
     }
 
-    /** Discovers plugins visible to {@code loader}. */
+    /** Discovers plugins (and the report writer, if any) visible to {@code loader}. */
     public static Trainscope create(ClassLoader loader) {
-        return create(PluginDiscovery.discover(loader));
+        return create(new TrainscopeModule(PluginDiscovery.discover(loader), loader));
     }
 
     /** Uses an already discovered set of plugins. */
     public static Trainscope create(DiscoveredPlugins plugins) {
+        return create(new TrainscopeModule(plugins));
+    }
+
+    /**
+     * Discovers plugins with the context class loader and lets an application's own Guice modules
+     * override trainscope's bindings (a measurement sink, a {@code RunReporter}, a core service).
+     */
+    public static Trainscope create(Module... overrides) {
+        return create(Modules.override(new TrainscopeModule(PluginDiscovery.discover())).with(overrides));
+    }
+
+    private static Trainscope create(Module module) {
         try {
-            return new Trainscope(Guice.createInjector(new TrainscopeModule(plugins)));
+            return new Trainscope(Guice.createInjector(module));
         } catch (CreationException e) {
             throw new PluginException("the plugins could not be wired: " + e.getMessage(), e);
         }

@@ -21,6 +21,7 @@ import io.trainscope.core.plugin.PluginFamily;
 import io.trainscope.core.plugin.PluginRegistry;
 import io.trainscope.core.run.AtomicFiles;
 import io.trainscope.core.run.RunFolder;
+import io.trainscope.core.run.RunReporter;
 import jakarta.inject.Inject;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.ISchedule;
@@ -29,6 +30,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Trains experiments: prepares the data, builds the network, creates fresh monitors, and runs the
@@ -45,14 +47,16 @@ public final class Trainer {
     private final NetworkBuilder networkBuilder;
     private final DataPreparer dataPreparer;
     private final ExperimentResolver resolver;
+    private final Optional<RunReporter> reporter;
 
     @Inject
     public Trainer(PluginRegistry registry, NetworkBuilder networkBuilder, DataPreparer dataPreparer,
-                   ExperimentResolver resolver) {
+                   ExperimentResolver resolver, Optional<RunReporter> reporter) {
         this.registry = registry;
         this.networkBuilder = networkBuilder;
         this.dataPreparer = dataPreparer;
         this.resolver = resolver;
+        this.reporter = reporter;
     }
 
     /** Trains with the experiment's first seed. */
@@ -132,7 +136,8 @@ public final class Trainer {
                 throw new TrainscopeException("cannot write " + folder.file(RunFolder.CONFIG) + ": " + e.getMessage(), e);
             }
         }
-        return new Setup(experiment, data, built, updater, slots, options, folder);
+        RunReporter report = options.report() ? reporter.orElse(null) : null;
+        return new Setup(experiment, data, built, updater, slots, options, folder, report);
     }
 
     /** Early stopping must watch a metric the task produces. */
@@ -152,10 +157,10 @@ public final class Trainer {
 
     /** A prepared run: data, network and monitors, ready to start fresh or from a checkpoint. */
     private record Setup(ResolvedExperiment experiment, PreparedData data, BuiltNetwork built, IUpdater updater,
-                         List<MonitorSlot> slots, RunOptions options, RunFolder folder) {
+                         List<MonitorSlot> slots, RunOptions options, RunFolder folder, RunReporter reporter) {
         TrainingResult run(Checkpoint resumeFrom) {
             return new TrainingRun(experiment, data, built, updater, slots, options, folder, resumeFrom,
-                    FittedStatistics.encode(data.fitted())).run();
+                    FittedStatistics.encode(data.fitted()), reporter).run();
         }
     }
 }

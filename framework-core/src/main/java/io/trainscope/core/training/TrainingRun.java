@@ -32,6 +32,7 @@ import io.trainscope.core.run.Measurement;
 import io.trainscope.core.run.MeasurementSink;
 import io.trainscope.core.run.RunFolder;
 import io.trainscope.core.run.RunMetadata;
+import io.trainscope.core.run.RunReporter;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -66,10 +67,12 @@ final class TrainingRun {
     private final RunFolder folder;
     private final Checkpoint resumeFrom;
     private final Map<String, float[]> featureStatistics;
+    private final RunReporter reporter;
 
     TrainingRun(ResolvedExperiment experiment, PreparedData data, BuiltNetwork built, IUpdater updater,
                 List<MonitorSlot> slots, RunOptions options, RunFolder folder, Checkpoint resumeFrom,
-                Map<String, float[]> featureStatistics) {
+                Map<String, float[]> featureStatistics, RunReporter reporter) {
+        this.reporter = reporter;
         this.experiment = experiment;
         this.data = data;
         this.built = built;
@@ -335,13 +338,13 @@ final class TrainingRun {
         batch.getLabels().close();
     }
 
-    /** Writes report.html; a report that cannot be written is a warning, never a failed run. */
+    /** Writes the report (when a reporter is bound); a report that cannot be written is a warning, never a failed run. */
     private void writeReport() {
-        if (folder == null || !options.report()) {
+        if (folder == null || reporter == null) {
             return;
         }
         try {
-            io.trainscope.core.report.ReportWriter.writeFor(folder.directory());
+            reporter.write(folder.directory());
         } catch (RuntimeException | LinkageError e) {
             log.warn("could not write the report of {}: {}", folder.directory(), e.getMessage());
         }
