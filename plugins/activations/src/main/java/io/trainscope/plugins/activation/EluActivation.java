@@ -25,8 +25,6 @@ public final class EluActivation implements Activation {
 
     static final ParameterSpec ALPHA = ParameterSpec.real("alpha", 1.0,
             "the value the output approaches for large negative z is -alpha").greaterThan(0);
-    static final ParameterSpec SATURATION_SLOPE = ParameterSpec.real("saturation-slope", 0.01,
-            "outputs where the derivative is at most this count as saturated").greaterThan(0).lessThan(1);
 
     @Override
     public String name() {
@@ -40,7 +38,7 @@ public final class EluActivation implements Activation {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(ALPHA, SATURATION_SLOPE);
+        return List.of(ALPHA, SaturationSlope.SPEC);
     }
 
     @Override
@@ -62,7 +60,7 @@ public final class EluActivation implements Activation {
 
     @Override
     public FlatRegion flatRegion(Parameters params) {
-        return FlatRegion.below(Math.min(params.real(SATURATION_SLOPE.name()) - alpha(params), 0.0));
+        return FlatRegion.below(Math.min(SaturationSlope.of(params) - alpha(params), 0.0));
     }
 
     private static double alpha(Parameters params) {

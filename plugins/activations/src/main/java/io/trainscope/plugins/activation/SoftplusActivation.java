@@ -25,8 +25,6 @@ public final class SoftplusActivation implements Activation {
             .greaterThan(0);
     static final ParameterSpec THRESHOLD = ParameterSpec.real("threshold", 20.0,
             "above beta·z = threshold the function is z itself").greaterThan(0);
-    static final ParameterSpec SATURATION_SLOPE = ParameterSpec.real("saturation-slope", 0.01,
-            "outputs where the derivative is at most this count as saturated").greaterThan(0).lessThan(1);
 
     @Override
     public String name() {
@@ -40,7 +38,7 @@ public final class SoftplusActivation implements Activation {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(BETA, THRESHOLD, SATURATION_SLOPE);
+        return List.of(BETA, THRESHOLD, SaturationSlope.SPEC);
     }
 
     @Override
@@ -60,7 +58,7 @@ public final class SoftplusActivation implements Activation {
 
     @Override
     public FlatRegion flatRegion(Parameters params) {
-        double eps = params.real(SATURATION_SLOPE.name());
+        double eps = SaturationSlope.of(params);
         return FlatRegion.below(-Math.log1p(-eps) / params.real(BETA.name()));
     }
 
