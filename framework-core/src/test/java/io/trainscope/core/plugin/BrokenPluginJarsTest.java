@@ -129,13 +129,13 @@ class BrokenPluginJarsTest {
     @Test
     void aConfigNamingAnUnknownPluginIsToldWhichEntriesCouldNotBeLoaded() throws Exception {
         Path jar = dir.resolve("acme.jar");
-        try (URLClassLoader loader = PluginJar.loader(PluginJar.at(jar).service(Activation.class, "com.acme.Swish"))) {
+        try (URLClassLoader loader = PluginJar.loader(PluginJar.at(jar).service(Activation.class, "com.acme.Snake"))) {
             PluginRegistry registry = Trainscope.create(loader, PluginErrorPolicy.DISABLE).plugins();
-            assertThatThrownBy(() -> registry.get(PluginFamily.ACTIVATION, "swish", "model.activation"))
-                    .hasMessage("model.activation: unknown activation 'swish'; known activations: "
+            assertThatThrownBy(() -> registry.get(PluginFamily.ACTIVATION, "snake", "model.activation"))
+                    .hasMessage("model.activation: unknown activation 'snake'; known activations: "
                             + String.join(", ", registry.names(PluginFamily.ACTIVATION))
-                            + "; 1 activation entry on the classpath could not be loaded and 'swish' may be among them: "
-                            + "the activation com.acme.Swish from " + jar + " cannot be used: the class is not found "
+                            + "; 1 activation entry on the classpath could not be loaded and 'snake' may be among them: "
+                            + "the activation com.acme.Snake from " + jar + " cannot be used: the class is not found "
                             + "(the services file lists it, but no jar on the classpath holds it); fix the plugin or "
                             + "remove " + jar + FIX);
         }
