@@ -5,7 +5,11 @@ import com.google.inject.multibindings.OptionalBinder;
 import io.trainscope.core.plugin.DiscoveredPlugins;
 import io.trainscope.core.plugin.PluginModule;
 import io.trainscope.core.run.RunReporter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
@@ -16,6 +20,8 @@ import java.util.ServiceLoader;
  * provides one); an application overrides it with {@code OptionalBinder.setBinding()} in its own module.
  */
 public final class TrainscopeModule extends AbstractModule {
+
+    private static final Logger log = LoggerFactory.getLogger(TrainscopeModule.class);
 
     private final DiscoveredPlugins plugins;
     private final ClassLoader loader;
@@ -34,7 +40,17 @@ public final class TrainscopeModule extends AbstractModule {
     protected void configure() {
         install(new PluginModule(plugins));
         var reporter = OptionalBinder.newOptionalBinder(binder(), RunReporter.class);
-        ServiceLoader.load(RunReporter.class, loader).findFirst()
-                .ifPresent(found -> reporter.setDefault().toInstance(found));
+        firstReporter().ifPresent(found -> reporter.setDefault().toInstance(found));
+    }
+
+    /** The first report writer on the classpath; a broken one is a warning: runs then have no report. */
+    private Optional<RunReporter> firstReporter() {
+        try {
+            return ServiceLoader.load(RunReporter.class, loader).findFirst();
+        } catch (ServiceConfigurationError e) {
+            log.warn("no report will be written: the report writer on the classpath cannot be loaded ({})",
+                    e.getMessage());
+            return Optional.empty();
+        }
     }
 }
