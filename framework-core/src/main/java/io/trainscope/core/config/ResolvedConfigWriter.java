@@ -97,7 +97,7 @@ public final class ResolvedConfigWriter {
                 "keep-last", s.training().checkpoints().keepLast()));
         root.put("training", training);
 
-        root.put("monitors", e.monitors().stream().map(m -> plugin("name", m)).toList());
+        root.put("monitors", e.monitors().stream().map(m -> plugin("name", m.configured())).toList());
         return root;
     }
 

@@ -2,6 +2,7 @@ package io.trainscope.core.model;
 
 import io.trainscope.api.activation.FlatRegion;
 import io.trainscope.api.init.Fan;
+import io.trainscope.api.init.Initializer;
 import io.trainscope.api.init.WeightRandom;
 import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.NetworkInfo;
@@ -72,7 +73,7 @@ public final class NetworkBuilder {
                               DenseImplementation dense) {
         List<Integer> hidden = experiment.spec().model().hidden();
         ActivationTap tap = new ActivationTap(hidden.size());
-        Configured<io.trainscope.api.init.Initializer> init = experiment.init();
+        Configured<Initializer> init = experiment.init();
         WeightRandom random = new Nd4jWeightRandom();
         PluginWeightInit weightInit = new PluginWeightInit(init.plugin(), init.params(), random);
         Optional<Configured<Normalizer>> layerNormalizer = experiment.normalizers().stream()
@@ -138,10 +139,10 @@ public final class NetworkBuilder {
 
     /** The flat region of the output activation, from the activation plugin of the same name when there is one. */
     private FlatRegion outputFlatRegion(String activation) {
-        if (!registry.names(PluginFamily.ACTIVATION).contains(activation)) {
+        if (!registry.has(PluginFamily.ACTIVATION, activation)) {
             return FlatRegion.NONE;
         }
-        var plugin = registry.get(PluginFamily.ACTIVATION, activation, "model.output.activation");
+        var plugin = registry.get(PluginFamily.ACTIVATION, activation);
         return plugin.flatRegion(Parameters.defaults(plugin));
     }
 }

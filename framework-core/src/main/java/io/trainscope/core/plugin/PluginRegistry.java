@@ -6,8 +6,6 @@ import io.trainscope.api.init.Initializer;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.normalization.Normalizer;
 import io.trainscope.api.plugin.Plugin;
-import io.trainscope.core.config.ConfigException;
-import io.trainscope.core.config.PluginRef;
 import io.trainscope.api.internal.Suggestions;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -53,31 +51,31 @@ public final class PluginRegistry {
         return discovered.all();
     }
 
+    /** Whether a plugin of {@code family} is called {@code name}. */
+    public boolean has(PluginFamily<?> family, String name) {
+        return providers.get(family).containsKey(name);
+    }
+
     /**
      * A plugin instance by name. For stateless families this is the one shared instance; for
-     * per-run families (monitors) a fresh instance on every call.
+     * per-run families (monitors) a fresh instance on every call. Config code reports an unknown
+     * name at its config path through {@code io.trainscope.core.config.PluginLookup}.
      *
-     * @param path the config path the name came from, for the error message
-     * @throws ConfigException listing the known names of the family when the name is unknown
+     * @throws PluginException saying {@link #unknown} when the name is unknown
      */
-    public <T extends Plugin> T get(PluginFamily<T> family, String name, String path) {
+    public <T extends Plugin> T get(PluginFamily<T> family, String name) {
         Provider<? extends Plugin> provider = providers.get(family).get(name);
         if (provider == null) {
-            throw new ConfigException(path, "unknown " + family.displayName() + " '" + name + "'"
-                    + Suggestions.didYouMean(name, providers.get(family).keySet())
-                    + "; known " + family.plural() + ": " + knownNames(family));
+            throw new PluginException(unknown(family, name));
         }
         return family.type().cast(provider.get());
     }
 
-    /**
-     * Looks up a plugin reference and checks its parameters.
-     *
-     * @param path the config path of the reference ({@code model.init}); errors are reported under it
-     */
-    public <T extends Plugin> Configured<T> configure(PluginFamily<T> family, PluginRef ref, String path) {
-        T plugin = get(family, ref.name(), path);
-        return new Configured<>(plugin, ParameterResolver.resolve(plugin, family.displayName(), ref.params(), path));
+    /** What is wrong with an unknown name: "unknown initializer 'x'; did you mean 'y'?; known initializers: ...". */
+    public String unknown(PluginFamily<?> family, String name) {
+        return "unknown " + family.displayName() + " '" + name + "'"
+                + Suggestions.didYouMean(name, providers.get(family).keySet())
+                + "; known " + family.plural() + ": " + knownNames(family);
     }
 
     private String knownNames(PluginFamily<?> family) {

@@ -1,25 +1,29 @@
 package io.trainscope.core.training;
 
-import io.trainscope.api.monitor.Monitor;
+import io.trainscope.api.data.Task;
 import io.trainscope.core.TrainscopeException;
 import io.trainscope.core.checkpoint.Checkpoint;
 import io.trainscope.core.checkpoint.CheckpointStore;
 import io.trainscope.core.checkpoint.FittedStatistics;
+import io.trainscope.core.config.ConfigException;
 import io.trainscope.core.config.ConfigLoader;
 import io.trainscope.core.config.ExperimentResolver;
 import io.trainscope.core.config.ResolvedConfigWriter;
+import io.trainscope.core.config.ExperimentSpec;
 import io.trainscope.core.config.ResolvedExperiment;
+import io.trainscope.core.config.ResolvedMonitor;
 import io.trainscope.core.data.DataPreparer;
 import io.trainscope.core.data.EpochBatches;
 import io.trainscope.core.data.PreparedData;
+import io.trainscope.core.evaluation.Evaluator;
 import io.trainscope.core.model.BuiltNetwork;
 import io.trainscope.core.model.NetworkBuilder;
 import io.trainscope.core.model.OutputHead;
 import io.trainscope.core.monitor.MonitorSlot;
-import io.trainscope.core.plugin.Configured;
 import io.trainscope.core.plugin.PluginFamily;
 import io.trainscope.core.plugin.PluginRegistry;
 import io.trainscope.core.run.AtomicFiles;
+import io.trainscope.core.run.MetricCatalogue;
 import io.trainscope.core.run.RunFolder;
 import io.trainscope.core.run.RunReporter;
 import jakarta.inject.Inject;
@@ -124,35 +128,61 @@ public final class Trainer {
         IUpdater updater = experiment.optimizer().create(experiment.optimizerParams(), schedule);
         BuiltNetwork built = networkBuilder.build(experiment, data.inputs(), head, seed, updater);
         List<MonitorSlot> slots = new ArrayList<>();
-        for (Configured<Monitor> m : experiment.monitors()) {
-            slots.add(new MonitorSlot(registry.get(PluginFamily.MONITOR, m.name(), "monitors"), m.params()));
+        for (ResolvedMonitor m : experiment.monitors()) {
+            slots.add(new MonitorSlot(registry.get(PluginFamily.MONITOR, m.name()), m.params(), m.sampling()));
         }
+        MetricCatalogue catalogue = catalogue(experiment, data.task());
         RunFolder folder = existing;
         if (folder == null && options.outputRoot() != null) {
             folder = RunFolder.create(options.outputRoot(), spec.name());
-            try {
-                AtomicFiles.writeString(folder.file(RunFolder.CONFIG), ResolvedConfigWriter.toYaml(experiment));
-            } catch (IOException e) {
-                throw new TrainscopeException("cannot write " + folder.file(RunFolder.CONFIG) + ": " + e.getMessage(), e);
-            }
+            write(folder, RunFolder.CONFIG, file -> AtomicFiles.writeString(file, ResolvedConfigWriter.toYaml(experiment)));
+        }
+        if (folder != null) {
+            write(folder, RunFolder.CATALOGUE, catalogue::write);
         }
         RunReporter report = options.report() ? reporter.orElse(null) : null;
         return new Setup(experiment, data, built, updater, slots, options, folder, report);
     }
 
     /** Early stopping must watch a metric the task produces. */
-    private static void checkEarlyStoppingMetric(io.trainscope.core.config.ExperimentSpec spec, PreparedData data) {
+    private static void checkEarlyStoppingMetric(ExperimentSpec spec, PreparedData data) {
         var early = spec.training().earlyStopping();
         if (early == null) {
             return;
         }
-        List<String> measured = data.task() instanceof io.trainscope.api.data.Task.Classification
-                ? List.of("validation.loss", "validation.accuracy")
-                : List.of("validation.loss", "validation.mse", "validation.mae");
+        List<String> measured = Evaluator.metricNames(data.task()).stream().map(n -> TrainerMetrics.validation(n).name())
+                .toList();
         if (!measured.contains(early.metric())) {
-            throw new io.trainscope.core.config.ConfigException("training.early-stopping.metric", early.metric()
+            throw new ConfigException("training.early-stopping.metric", early.metric()
                     + " is not measured for this data's task; use one of " + String.join(", ", measured));
         }
+    }
+
+    /** The trainer's metrics, then each monitor's in config order: what the run folder's catalogue lists. */
+    private static MetricCatalogue catalogue(ResolvedExperiment experiment, Task task) {
+        MetricCatalogue catalogue = new MetricCatalogue().add(TrainerMetrics.SOURCE, TrainerMetrics.declared(task));
+        for (ResolvedMonitor m : experiment.monitors()) {
+            try {
+                catalogue.add(m.name(), m.metrics());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("monitors", e.getMessage() + "; rename the monitor's metric");
+            }
+        }
+        return catalogue;
+    }
+
+    /** A file of the run folder, written by {@code content}. */
+    private static void write(RunFolder folder, String name, FileContent content) {
+        try {
+            content.write(folder.file(name));
+        } catch (IOException e) {
+            throw new TrainscopeException("cannot write " + folder.file(name) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface FileContent {
+        void write(Path file) throws IOException;
     }
 
     /** A prepared run: data, network and monitors, ready to start fresh or from a checkpoint. */

@@ -3,7 +3,6 @@ package io.trainscope.core.monitors;
 import io.trainscope.api.monitor.BackwardContext;
 import io.trainscope.api.monitor.ForwardContext;
 import io.trainscope.api.monitor.Monitor;
-import io.trainscope.api.monitor.Sampling;
 import io.trainscope.api.monitor.TrainingStartContext;
 import io.trainscope.api.monitor.UpdateContext;
 import io.trainscope.api.monitor.View;
@@ -12,6 +11,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -58,14 +58,10 @@ public final class CaptureMonitor implements Monitor {
         return List.of();
     }
 
+    /** No sampling: the views of the first iteration are asked for on demand, which still works. */
     @Override
     public void onTrainingStart(TrainingStartContext ctx) {
         ctx.requestViews(View.ACTIVATIONS, View.GRADIENTS, View.UPDATES);
-    }
-
-    @Override
-    public Sampling sampling() {
-        return Sampling.none();
     }
 
     @Override
@@ -99,7 +95,7 @@ public final class CaptureMonitor implements Monitor {
         double[] flat = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
         double[][] out = new double[rows][];
         for (int r = 0; r < rows; r++) {
-            out[r] = java.util.Arrays.copyOfRange(flat, r * columns, (r + 1) * columns);
+            out[r] = Arrays.copyOfRange(flat, r * columns, (r + 1) * columns);
         }
         return out;
     }

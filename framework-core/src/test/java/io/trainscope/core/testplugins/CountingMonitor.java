@@ -1,15 +1,20 @@
 package io.trainscope.core.testplugins;
 
 import io.trainscope.api.monitor.BackwardContext;
+import io.trainscope.api.monitor.Drawing;
 import io.trainscope.api.monitor.ForwardContext;
+import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.Sampling;
+import io.trainscope.api.monitor.SamplingParameters;
 import io.trainscope.api.monitor.UpdateContext;
 import io.trainscope.api.monitor.View;
 import io.trainscope.api.plugin.ParameterSpec;
+import io.trainscope.api.plugin.Parameters;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +32,13 @@ public final class CountingMonitor implements Monitor {
     public final List<Long> backwardIterations = new ArrayList<>();
     public final List<Long> updateIterations = new ArrayList<>();
     /** Hidden-layer activation arrays seen in onForward, by iteration. */
-    public final Map<Long, List<INDArray>> activations = new java.util.HashMap<>();
+    public final Map<Long, List<INDArray>> activations = new HashMap<>();
     public final Map<INDArray, Boolean> seen = new IdentityHashMap<>();
-    private int every;
+    /** A metric it declares (and never records), declared by {@link PhasedMonitor} too. */
+    public static final Metric COUNTED = Metric.network("test.counted", "calls", "callbacks so far").drawn(Drawing.NONE);
+
+    static final SamplingParameters SAMPLING = SamplingParameters.iterations(3, 0, View.ACTIVATIONS, View.GRADIENTS,
+            View.UPDATES);
 
     public CountingMonitor() {
         LAST = this;
@@ -47,17 +56,17 @@ public final class CountingMonitor implements Monitor {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.integer("every", 3, "sampling interval").atLeast(1));
+        return SAMPLING.specs();
     }
 
     @Override
-    public void onTrainingStart(io.trainscope.api.monitor.TrainingStartContext ctx) {
-        every = ctx.parameters().integer("every");
+    public Sampling sampling(Parameters params) {
+        return SAMPLING.sampling(params);
     }
 
     @Override
-    public Sampling sampling() {
-        return Sampling.every(every, View.ACTIVATIONS, View.GRADIENTS, View.UPDATES);
+    public List<Metric> metrics() {
+        return List.of(COUNTED);
     }
 
     @Override
