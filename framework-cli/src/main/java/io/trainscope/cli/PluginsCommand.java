@@ -8,6 +8,8 @@ import io.trainscope.core.Trainscope;
 import io.trainscope.core.TrainscopeException;
 import io.trainscope.core.plugin.DiscoveredPlugin;
 import io.trainscope.core.plugin.PluginFamily;
+import io.trainscope.core.plugin.PluginRegistry;
+import io.trainscope.core.plugin.UnavailablePlugin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,11 +19,13 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code trainscope plugins}: every discovered plugin with its family, description and parameters,
- * and for monitors the metrics they declare.
+ * and for monitors the metrics they declare; and every plugin entry that cannot be used, as
+ * "broken" with its class, jar and reason.
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = "Lists every plugin on the classpath: family, name, description, parameters with defaults, "
-                + "and the metrics each monitor declares.")
+                + "and the metrics each monitor declares; plugins that cannot be used are listed as broken, with "
+                + "their jar and the reason.")
 final class PluginsCommand implements Callable<Integer> {
 
     @CommandLine.Option(names = "--family", paramLabel = "FAMILY",
@@ -41,32 +45,42 @@ final class PluginsCommand implements Callable<Integer> {
             throw new TrainscopeException("unknown plugin family '" + family + "'; families: "
                     + String.join(", ", PluginFamily.ALL.stream().map(PluginFamily::id).toList()));
         }
-        List<DiscoveredPlugin<?>> all = Trainscope.create().plugins().all();
+        PluginRegistry registry = Trainscope.create().plugins();
+        List<DiscoveredPlugin<?>> all = registry.all();
         for (PluginFamily<?> f : PluginFamily.ALL) {
             if (family != null && !f.id().equals(family)) {
                 continue;
             }
             List<DiscoveredPlugin<?>> ofFamily = all.stream().filter(p -> p.family() == f).toList();
-            out.printf("%s (%d)%n", f.plural(), ofFamily.size());
+            List<UnavailablePlugin> broken = registry.unavailable().stream().filter(u -> u.family() == f).toList();
+            out.printf("%s (%d%s)%n", f.plural(), ofFamily.size(), broken.isEmpty() ? "" : ", " + broken.size() + " broken");
             for (DiscoveredPlugin<?> p : ofFamily) {
                 out.printf("  %-24s %s%n", p.name(), p.prototype().description());
                 for (ParameterSpec s : p.prototype().parameters()) {
                     out.printf("      %s%n        %s%n", s.summary(), s.description());
                 }
                 if (p.prototype() instanceof Monitor m) {
-                    for (Metric metric : m.metrics()) {
-                        out.printf("      metric %s [%s, %s, %s]%n        %s%n", metric.name(), metric.unit(),
-                                metric.scope() == Scope.LAYER ? "per layer" : "network", metric.drawing().chart().id(),
-                                metric.description());
-                    }
+                    printMetrics(out, m);
                 }
                 if (classes) {
                     out.printf("      class %s from %s%n", p.type().getName(), p.location());
                 }
             }
+            for (UnavailablePlugin u : broken) {
+                out.printf("  broken: %s%n", u.describe());
+            }
             out.println();
         }
         out.flush();
         return TrainscopeCli.OK;
+    }
+
+    /** A monitor's declared metrics: name, unit, scope and chart kind, then the description. */
+    private static void printMetrics(PrintWriter out, Monitor monitor) {
+        for (Metric metric : monitor.metrics()) {
+            out.printf("      metric %s [%s, %s, %s]%n        %s%n", metric.name(), metric.unit(),
+                    metric.scope() == Scope.LAYER ? "per layer" : "network", metric.drawing().chart().id(),
+                    metric.description());
+        }
     }
 }

@@ -71,11 +71,31 @@ public final class PluginRegistry {
         return family.type().cast(provider.get());
     }
 
-    /** What is wrong with an unknown name: "unknown initializer 'x'; did you mean 'y'?; known initializers: ...". */
+    /** The plugins found on the classpath that cannot be used, with their reasons, for listings. */
+    public List<UnavailablePlugin> unavailable() {
+        return discovered.unavailable();
+    }
+
+    /**
+     * What is wrong with a name no usable plugin has: the reason when an unavailable plugin has
+     * that name, else "unknown initializer 'x'; did you mean 'y'?; known initializers: ...", plus
+     * the entries of the family that could not be loaded (their names are unknown, and the one
+     * asked for may be among them).
+     */
     public String unknown(PluginFamily<?> family, String name) {
+        List<UnavailablePlugin> broken = discovered.unavailable(family);
+        for (UnavailablePlugin plugin : broken) {
+            if (name.equals(plugin.name())) {
+                return plugin.describe();
+            }
+        }
+        List<String> unnamed = broken.stream().filter(u -> u.name() == null).map(UnavailablePlugin::describe).toList();
+        String maybe = unnamed.isEmpty() ? "" : "; " + unnamed.size() + " " + family.displayName() + " entr"
+                + (unnamed.size() == 1 ? "y" : "ies") + " on the classpath could not be loaded and '" + name
+                + "' may be among them: " + String.join("; ", unnamed);
         return "unknown " + family.displayName() + " '" + name + "'"
                 + Suggestions.didYouMean(name, providers.get(family).keySet())
-                + "; known " + family.plural() + ": " + knownNames(family);
+                + "; known " + family.plural() + ": " + knownNames(family) + maybe;
     }
 
     private String knownNames(PluginFamily<?> family) {

@@ -28,6 +28,8 @@ public final class CaptureMonitor implements Monitor {
     public double[][] input;
     /** Each layer's activations at iteration 0, {@code [batch][units]}. */
     public final List<double[][]> activations = new ArrayList<>();
+    /** Each layer's pre-activations at iteration 0, {@code [batch][units]}. */
+    public final List<double[][]> preActivations = new ArrayList<>();
     /** Each layer's weights before the first update, {@code [fanIn][units]}. */
     public final List<double[][]> weightsBefore = new ArrayList<>();
     /** Each layer's weight gradient of the mean loss at iteration 0. */
@@ -61,7 +63,7 @@ public final class CaptureMonitor implements Monitor {
     /** No sampling: the views of the first iteration are asked for on demand, which still works. */
     @Override
     public void onTrainingStart(TrainingStartContext ctx) {
-        ctx.requestViews(View.ACTIVATIONS, View.GRADIENTS, View.UPDATES);
+        ctx.requestViews(View.ACTIVATIONS, View.PRE_ACTIVATIONS, View.GRADIENTS, View.UPDATES);
     }
 
     @Override
@@ -69,6 +71,7 @@ public final class CaptureMonitor implements Monitor {
         input = host(ctx.input());
         for (int l = 0; l < ctx.network().size(); l++) {
             activations.add(host(ctx.activations(l)));
+            preActivations.add(host(ctx.preActivations(l)));
             weightsBefore.add(host(ctx.weights(l)));
         }
     }
