@@ -97,4 +97,17 @@ public interface Activation extends Plugin {
     default Optional<LearnableSlope> learnableSlope(Parameters params) {
         return Optional.empty();
     }
+
+    /**
+     * DL4J's built-in activation that computes this function with these parameters, if there is
+     * one: how a finding words this activation for code that builds DL4J layers
+     * ({@code .activation(Activation.LEAKYRELU)}), and how trainscope recognises it in a network it
+     * did not build (to know its flat region). Empty (the default) when DL4J has no such activation.
+     *
+     * @param params this plugin's resolved parameters
+     * @return DL4J's equivalent, or empty
+     */
+    default Optional<org.nd4j.linalg.activations.Activation> dl4jEquivalent(Parameters params) {
+        return Optional.empty();
+    }
 }

@@ -3,7 +3,10 @@ package io.trainscope.api.init;
 import io.trainscope.api.StableApi;
 import io.trainscope.api.plugin.Parameters;
 import io.trainscope.api.plugin.Plugin;
+import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.Optional;
 
 /**
  * Fills one weight tensor at network creation, given its fan-in, fan-out and a seeded random
@@ -51,5 +54,17 @@ public interface Initializer extends Plugin {
      */
     default void fillBias(INDArray bias, Fan fan, Parameters params, WeightRandom random) {
         bias.assign(0.0);
+    }
+
+    /**
+     * DL4J's built-in weight initialization that draws from the same distribution with these
+     * parameters, if there is one: how a finding words this initializer for code that builds DL4J
+     * layers ({@code .weightInit(WeightInit.RELU)}). Empty (the default) when DL4J has none.
+     *
+     * @param params this plugin's resolved parameters
+     * @return DL4J's equivalent, or empty
+     */
+    default Optional<WeightInit> dl4jEquivalent(Parameters params) {
+        return Optional.empty();
     }
 }

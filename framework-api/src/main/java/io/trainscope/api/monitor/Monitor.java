@@ -46,6 +46,10 @@ import java.util.List;
  *   <li>A monitor stops a run with {@link MonitorContext#requestStop(String)}, never by throwing:
  *       no further iteration runs; the epoch's end (validation, {@link #onEpochEnd}) still happens,
  *       no checkpoint is written for the interrupted epoch, so the last good one is kept.</li>
+ *   <li>A monitor sees only the layers it {@link #reads(LayerInfo) reads}: its
+ *       {@link MonitorContext#network()} lists them, numbered from 0, and every layer index it
+ *       passes or receives refers to that list. The core names the layers a monitor skips once, in
+ *       one log line when the run starts; a layer a monitor cannot read never reaches it.</li>
  * </ul>
  */
 @StableApi(since = "0.1")
@@ -69,6 +73,18 @@ public interface Monitor extends Plugin {
      */
     default List<Metric> metrics() {
         return List.of();
+    }
+
+    /**
+     * Whether this monitor can read {@code layer}; asked once per layer when a run starts, and for
+     * the answer only (no per-run state). The default reads {@link LayerKind#DENSE dense} layers: a
+     * monitor written for matrices of {@code [batch, units]} activations and {@code [fanIn, units]}
+     * weights. A monitor that also reads convolutions, layers without weights (pooling, activation,
+     * merge and element-wise vertices) or a loss layer says so here, and asks
+     * {@link LayerInfo#kind()} what it is looking at.
+     */
+    default boolean reads(LayerInfo layer) {
+        return layer.kind() == LayerKind.DENSE;
     }
 
     /** Before the first iteration; the network holds its initial weights. */

@@ -8,7 +8,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * What every monitor callback can see and do. Subtypes add the views of their event.
  *
  * <p>Layers are numbered as {@link NetworkInfo#layers()} lists them: hidden layers from 0, the
- * output layer last. A layer is the dense layer together with its normalization and activation.
+ * output layer last, and only those this monitor {@link Monitor#reads(LayerInfo) reads}. In a
+ * network trainscope builds, a layer is the dense layer together with its normalization and
+ * activation.
  */
 @StableApi(since = "0.1")
 public interface MonitorContext {
@@ -28,10 +30,20 @@ public interface MonitorContext {
     /** The epoch of this event, counted from 0. */
     int epoch();
 
-    /** The live weight matrix {@code [fanIn, units]} of a layer; read-only, valid during the callback. */
+    /**
+     * The live weight matrix {@code [fanIn, units]} of a layer ({@code [out, in, rows, columns]} for a
+     * convolution); read-only, valid during the callback.
+     *
+     * @throws IllegalStateException for a layer without weights ({@link LayerInfo#weighted()} is false)
+     */
     INDArray weights(int layer);
 
-    /** The live bias vector {@code [1, units]} of a layer; read-only, valid during the callback. */
+    /**
+     * The live bias vector {@code [1, units]} of a layer, or null when it has none; read-only, valid
+     * during the callback.
+     *
+     * @throws IllegalStateException for a layer without weights ({@link LayerInfo#weighted()} is false)
+     */
     INDArray bias(int layer);
 
     /** Batched reductions that keep the cost of statistics low. */

@@ -20,7 +20,9 @@ public interface Statistics {
 
     /**
      * The array's values on the Java heap, copied once per callback and shared by all monitors.
-     * Valid only during the current callback.
+     * Valid only during the current callback. An array of rank above 2 (a convolution's
+     * {@code [batch, channels, rows, columns]} activations or {@code [out, in, kh, kw]} kernel)
+     * appears as a matrix of {@code size(0)} rows holding the rest of each slice in C order.
      */
     HostArray host(INDArray array);
 

@@ -56,7 +56,7 @@ public final class ExperimentResolver {
                     + "'split: {validation: 0.1}' under data");
         }
         return new ResolvedExperiment(spec, data, activation, init, normalizers, optimizer, optimizerParams,
-                schedule, scheduleParams, monitors(spec));
+                schedule, scheduleParams, monitors(spec.monitors()));
     }
 
     private List<Configured<Normalizer>> normalizers(ExperimentSpec spec) {
@@ -83,12 +83,16 @@ public final class ExperimentResolver {
         return schedule;
     }
 
-    /** Each monitor at most once, with its parameters, its sampling and its metrics (no name declared twice). */
-    private List<ResolvedMonitor> monitors(ExperimentSpec spec) {
+    /**
+     * Resolves a {@code monitors:} section on its own, with the checks and messages of a config's
+     * (paths {@code monitors[i]}): each monitor at most once, with its parameters, its sampling and
+     * its metrics (no metric name declared twice). An instrumented network's monitors go through here.
+     */
+    public List<ResolvedMonitor> monitors(List<PluginRef> refs) {
         List<ResolvedMonitor> monitors = new ArrayList<>();
         Map<String, String> declaredBy = new HashMap<>();
-        for (int i = 0; i < spec.monitors().size(); i++) {
-            PluginRef ref = spec.monitors().get(i);
+        for (int i = 0; i < refs.size(); i++) {
+            PluginRef ref = refs.get(i);
             String path = "monitors[" + i + "]";
             if (monitors.stream().anyMatch(m -> m.name().equals(ref.name()))) {
                 throw new ConfigException(path, "monitor '" + ref.name() + "' is listed twice");

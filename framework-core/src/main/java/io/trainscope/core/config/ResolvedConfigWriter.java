@@ -42,8 +42,22 @@ public final class ResolvedConfigWriter {
         root.put("data", data(e));
         root.put("model", model(e));
         root.put("training", training(e));
-        root.put("monitors", e.monitors().stream().map(m -> plugin("name", m.configured())).toList());
+        root.put("monitors", monitors(e.monitors()));
         return root;
+    }
+
+    /** A {@code monitors:} section with every parameter filled in, as a config lists it. */
+    public static List<Map<String, Object>> monitors(List<ResolvedMonitor> monitors) {
+        return monitors.stream().map(m -> plugin("name", m.configured())).toList();
+    }
+
+    /** Nested maps as a YAML document, in the style of a run's {@code config.yaml}. */
+    public static String yaml(Map<String, Object> document) {
+        try {
+            return YAML.writeValueAsString(document);
+        } catch (JsonProcessingException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     private static Map<String, Object> data(ResolvedExperiment e) {

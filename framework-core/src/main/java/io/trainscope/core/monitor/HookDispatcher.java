@@ -1,23 +1,17 @@
 package io.trainscope.core.monitor;
 
 import io.trainscope.api.monitor.DatasetPassContext;
-import io.trainscope.api.monitor.Finding;
 import io.trainscope.api.monitor.Monitor;
-import io.trainscope.api.monitor.Pathology;
-import io.trainscope.api.monitor.Severity;
 import io.trainscope.api.monitor.TrainingEndContext;
 import io.trainscope.api.monitor.View;
 import io.trainscope.core.model.BuiltNetwork;
 import io.trainscope.core.monitor.context.SlotContexts;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 /**
  * Delivers training events to a run's monitors under the dispatch contract written on
@@ -29,18 +23,19 @@ import java.util.function.Consumer;
  */
 public final class HookDispatcher implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(HookDispatcher.class);
-
     private final List<MonitorSlot> slots;
     private final List<SlotContexts> contexts = new ArrayList<>();
     private final RunServices services;
-    private final BuiltNetwork built;
+    private final ForwardArrays forward;
+    private final int[] passIndex;
     private final IterationState state;
     private final IterationPlan plan;
 
     private boolean active;
 
     /**
+     * Dispatch for a network trainscope built.
+     *
      * @param slots     the run's monitors in dispatch order
      * @param epochs    planned epochs
      * @param examples  training examples per epoch
@@ -48,12 +43,34 @@ public final class HookDispatcher implements AutoCloseable {
      */
     public HookDispatcher(List<MonitorSlot> slots, RunServices services, BuiltNetwork built, int epochs, long examples,
                           int batchSize) {
+        this(slots, services, new BuiltForward(built, services.views()),
+                built.network().getLayerWiseConfigurations().getConf(0).isMiniBatch(), built.layout().output(), epochs,
+                examples, batchSize);
+    }
+
+    /**
+     * Dispatch for any network: each monitor sees the layers it reads (the others are named in one
+     * log line per monitor).
+     *
+     * @param slots     the run's monitors in dispatch order
+     * @param forward   where the forward pass's arrays come from
+     * @param miniBatch whether DL4J divides gradients by the batch size
+     * @param passIndex for each layer, its DL4J index in a dataset pass's activation list; null when
+     *                  the run has no dataset passes
+     * @param epochs    planned epochs (0 when unknown)
+     * @param examples  training examples per epoch (0 when unknown)
+     * @param batchSize the configured batch size (0 when unknown)
+     */
+    public HookDispatcher(List<MonitorSlot> slots, RunServices services, ForwardArrays forward, boolean miniBatch,
+                          int[] passIndex, int epochs, long examples, int batchSize) {
         this.slots = List.copyOf(slots);
         this.services = services;
-        this.built = built;
-        this.state = new IterationState(built, services.views());
+        this.forward = forward;
+        this.passIndex = passIndex;
+        this.state = new IterationState(forward, services.views(), miniBatch);
         this.plan = new IterationPlan(this.slots);
         for (MonitorSlot slot : this.slots) {
+            call(slot, () -> slot.see(services.network()));
             contexts.add(new SlotContexts(slot, services, state, epochs, examples, batchSize));
         }
     }
@@ -106,16 +123,32 @@ public final class HookDispatcher implements AutoCloseable {
             state.batchSize = batchSize;
             state.learningRate = learningRate;
             if (plan.preActivations()) {
-                built.tap().arm();
+                forward.arm();
             }
         }
         return active;
     }
 
-    /** DL4J's forward pass of this iteration: keeps a reference to its activation list (no copy). */
+    /** DL4J's forward pass of a {@code MultiLayerNetwork}: keeps a reference to its activation list (no copy). */
     void forwardPass(List<INDArray> activations) {
-        if (active && plan.keepsActivations()) {
-            state.activations = activations;
+        if (active) {
+            forward.keep(activations);
+            batchFromInput();
+        }
+    }
+
+    /** DL4J's forward pass of a {@code ComputationGraph}: keeps a reference to its activation map (no copy). */
+    void forwardPass(Map<String, INDArray> activations) {
+        if (active) {
+            forward.keep(activations);
+            batchFromInput();
+        }
+    }
+
+    /** The batch size, when the loop did not say it before the iteration: the forward pass's input's rows. */
+    private void batchFromInput() {
+        if (state.batchSize <= 0) {
+            state.batchSize = (int) forward.input().size(0);
         }
     }
 
@@ -131,13 +164,13 @@ public final class HookDispatcher implements AutoCloseable {
         state.loss = loss;
         state.labels = labels;
         services.stats().invalidate();
-        if (plan.forward() && state.activations != null) {
+        if (plan.forward() && forward.kept()) {
             deliver(View.ACTIVATIONS, View.PRE_ACTIVATIONS, (m, c) -> m.onForward(c.forward()));
         }
         if (plan.preActivations()) {
-            built.tap().disarm();
+            forward.disarm();
         }
-        state.activations = null;
+        forward.forget();
         if (plan.backward()) {
             deliver(View.GRADIENTS, View.GRADIENTS, (m, c) -> m.onBackward(c.backward()));
         }
@@ -197,7 +230,7 @@ public final class HookDispatcher implements AutoCloseable {
     public void trainingEnd(TrainingEndContext.Outcome outcome, String reason, long iteration, int epoch) {
         state.begin(iteration, epoch);
         services.stats().invalidate();
-        built.tap().disarm();
+        forward.disarm();
         for (int i = 0; i < slots.size(); i++) {
             SlotContexts c = contexts.get(i);
             MonitorSlot slot = slots.get(i);
@@ -209,10 +242,10 @@ public final class HookDispatcher implements AutoCloseable {
     }
 
     private void runPass(DatasetPass pass, List<Integer> passSlots, DatasetPassContext.Trigger trigger) {
-        if (passSlots.isEmpty() || pass == null) {
+        if (passSlots.isEmpty() || pass == null || passIndex == null) {
             return;
         }
-        int[] outputIndex = built.layout().output();
+        int[] outputIndex = passIndex;
         int batches = pass.run((batch, seen, activations) -> {
             services.stats().invalidate();
             for (int i : passSlots) {
@@ -235,33 +268,11 @@ public final class HookDispatcher implements AutoCloseable {
 
     /** Runs one callback under the dispatch contract: timed, and a throw disables the monitor. */
     private void call(MonitorSlot slot, Runnable callback) {
-        if (!slot.enabled()) {
-            return;
-        }
-        long t0 = System.nanoTime();
-        try {
-            callback.run();
-        } catch (RuntimeException | LinkageError | AssertionError e) {
-            slot.disable();
-            log.error("monitor '{}' failed at iteration {} and is disabled for the rest of the run", slot.name(),
-                    state.iteration(), e);
-            Consumer<Finding> findings = services.findings();
-            new Finding.Builder(slot.name(), Pathology.MONITOR_FAILURE, Severity.WARNING,
-                    state.iteration(), state.epoch(), findings)
-                    .summary("The monitor '" + slot.name() + "' threw " + e.getClass().getSimpleName()
-                            + " and was disabled; its measurements stop here.")
-                    .evidence(String.valueOf(e.getMessage()))
-                    .prescription("Check the monitor's parameters; if they are right, report the stack trace in the log "
-                            + "to the monitor's author.")
-                    .report();
-        } finally {
-            slot.addTime(System.nanoTime() - t0);
-        }
+        MonitorGuard.call(slot, callback, state.iteration(), state.epoch(), services.findings());
     }
 
     @Override
     public void close() {
         state.close();
-        built.tap().close();
     }
 }

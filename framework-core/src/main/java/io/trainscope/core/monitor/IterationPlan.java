@@ -71,11 +71,6 @@ final class IterationPlan {
         return forward || backward || update;
     }
 
-    /** Whether DL4J's activation list must be kept until the loss is known. */
-    boolean keepsActivations() {
-        return forward || watchesLoss;
-    }
-
     boolean forward() {
         return forward;
     }

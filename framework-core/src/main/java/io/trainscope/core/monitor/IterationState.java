@@ -1,31 +1,20 @@
 package io.trainscope.core.monitor;
 
-import io.trainscope.core.model.BuiltNetwork;
-import io.trainscope.core.model.NetworkLayout;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.util.List;
+import java.util.Arrays;
 
 /**
- * What the current sampled iteration exposes to monitors, shared by every monitor's context:
- * DL4J's own activation list, the captured pre-activations, the loss, and lazily derived views
- * (the output layer's activations, gradients scaled to the mean loss) computed at most once per
- * iteration into reused buffers.
+ * What the current sampled iteration exposes to monitors, shared by every monitor's context: the
+ * forward pass's arrays ({@link ForwardArrays}), the loss, the labels, and the gradients scaled to
+ * the mean loss, computed at most once per iteration into reused buffers.
  */
 public final class IterationState implements AutoCloseable {
 
-    private final MultiLayerNetwork network;
-    private final NetworkLayout layout;
-    private final BuiltNetwork built;
+    private final ForwardArrays forward;
     private final LayerViews views;
-    private final IActivation outputActivation;
-    private final ReusableBuffers outputZ = new ReusableBuffers(1);
-    private final ReusableBuffers outputA = new ReusableBuffers(1);
     private final ReusableBuffers scaledWeights;
     private final ReusableBuffers scaledBiases;
     private final boolean miniBatch;
@@ -35,35 +24,38 @@ public final class IterationState implements AutoCloseable {
     double loss = Double.NaN;
     int batchSize;
     double learningRate = Double.NaN;
-    List<INDArray> activations;
     INDArray labels;
-    private boolean outputComputed;
     private final boolean[] weightScaled;
     private final boolean[] biasScaled;
 
-    IterationState(BuiltNetwork built, LayerViews views) {
-        this.built = built;
-        this.network = built.network();
-        this.layout = built.layout();
+    /**
+     * @param forward   where the forward pass's arrays come from
+     * @param views     parameter and gradient views
+     * @param miniBatch whether DL4J divides gradients by the batch size ({@code miniBatch}, on by default)
+     */
+    IterationState(ForwardArrays forward, LayerViews views, boolean miniBatch) {
+        this.forward = forward;
         this.views = views;
-        this.outputActivation = ((BaseLayer) network.getLayer(layout.outputDl4jIndex()).conf().getLayer()).getActivationFn();
-        this.scaledWeights = new ReusableBuffers(layout.size());
-        this.scaledBiases = new ReusableBuffers(layout.size());
-        this.weightScaled = new boolean[layout.size()];
-        this.biasScaled = new boolean[layout.size()];
-        this.miniBatch = network.getLayerWiseConfigurations().getConf(0).isMiniBatch();
+        this.scaledWeights = new ReusableBuffers(views.size());
+        this.scaledBiases = new ReusableBuffers(views.size());
+        this.weightScaled = new boolean[views.size()];
+        this.biasScaled = new boolean[views.size()];
+        this.miniBatch = miniBatch;
     }
 
     /** Starts a new iteration: forgets every derived view. */
     void begin(long iteration, int epoch) {
         this.iteration = iteration;
         this.epoch = epoch;
-        this.activations = null;
         this.labels = null;
         this.loss = Double.NaN;
-        this.outputComputed = false;
-        java.util.Arrays.fill(weightScaled, false);
-        java.util.Arrays.fill(biasScaled, false);
+        forward.forget();
+        Arrays.fill(weightScaled, false);
+        Arrays.fill(biasScaled, false);
+    }
+
+    ForwardArrays forward() {
+        return forward;
     }
 
     public long iteration() {
@@ -93,27 +85,19 @@ public final class IterationState implements AutoCloseable {
     /** The network input of this iteration. */
     public INDArray input() {
         requireForward();
-        return activations.get(0);
+        return forward.input();
     }
 
-    /** A logical layer's activations: DL4J's own array for hidden layers, computed once for the output layer. */
+    /** A logical layer's activations (DL4J's own array where DL4J keeps one, else derived once). */
     public INDArray activations(int layer) {
         requireForward();
-        if (layer == layout.size() - 1) {
-            computeOutput();
-            return outputA.get(0, outputShape(), activations.get(0).dataType());
-        }
-        return activations.get(layout.output()[layer] + 1);
+        return forward.activations(layer);
     }
 
     /** A logical layer's pre-activations, or null if they were not captured. */
     public INDArray preActivations(int layer) {
         requireForward();
-        if (layer == layout.size() - 1) {
-            computeOutput();
-            return outputZ.get(0, outputShape(), activations.get(0).dataType());
-        }
-        return built.tap().preActivations(layer);
+        return forward.preActivations(layer);
     }
 
     /** The weight gradient of the mean loss, scaled once per iteration into a reused buffer. */
@@ -127,9 +111,12 @@ public final class IterationState implements AutoCloseable {
         return out;
     }
 
-    /** The bias gradient of the mean loss. */
+    /** The bias gradient of the mean loss, or null when the layer has no bias. */
     public INDArray scaledBiasGradient(int layer) {
         INDArray raw = views.biasGradient(layer);
+        if (raw == null) {
+            return null;
+        }
         INDArray out = scaledBiases.get(layer, raw.shape(), raw.dataType());
         if (!biasScaled[layer]) {
             Nd4j.getExecutioner().exec(new ScalarMultiplication(raw, null, out, gradientScale()));
@@ -143,37 +130,15 @@ public final class IterationState implements AutoCloseable {
         return miniBatch && batchSize > 0 ? 1.0 / batchSize : 1.0;
     }
 
-    private long[] outputShape() {
-        INDArray last = activations.get(activations.size() - 1);
-        return new long[]{last.rows(), layout.info().outputLayer().units()};
-    }
-
-    /** z = a_last W + b, a = f(z), into reused buffers: the output layer is not in DL4J's forward list. */
-    private void computeOutput() {
-        if (outputComputed) {
-            return;
-        }
-        int out = layout.size() - 1;
-        INDArray last = activations.get(activations.size() - 1);
-        INDArray z = outputZ.get(0, outputShape(), last.dataType());
-        Nd4j.gemm(last, views.weights(out), z, false, false, 1.0, 0.0);
-        z.addiRowVector(views.bias(out));
-        INDArray a = outputA.get(0, outputShape(), last.dataType());
-        a.assign(z);
-        outputActivation.getActivation(a, false);
-        outputComputed = true;
-    }
-
     private void requireForward() {
-        if (activations == null) {
+        if (!forward.kept()) {
             throw new IllegalStateException("activations are only available in onForward");
         }
     }
 
     @Override
     public void close() {
-        outputZ.close();
-        outputA.close();
+        forward.close();
         scaledWeights.close();
         scaledBiases.close();
     }

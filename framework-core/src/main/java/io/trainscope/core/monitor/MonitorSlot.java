@@ -1,23 +1,33 @@
 package io.trainscope.core.monitor;
 
+import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Monitor;
+import io.trainscope.api.monitor.NetworkInfo;
 import io.trainscope.api.monitor.Sampling;
 import io.trainscope.api.monitor.Scope;
 import io.trainscope.api.monitor.View;
 import io.trainscope.api.plugin.Parameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * One monitor of a run with its parameters, the sampling settled when the config was resolved,
- * its declared metrics, on-demand view requests and health.
+ * its declared metrics, its view of the network (the layers it reads), on-demand view requests and
+ * health.
  */
 public final class MonitorSlot {
+
+    private static final Logger log = LoggerFactory.getLogger(MonitorSlot.class);
 
     private final Monitor monitor;
     private final Parameters parameters;
@@ -28,6 +38,8 @@ public final class MonitorSlot {
     private boolean enabled = true;
     private long nanos;
     private long calls;
+    private NetworkInfo view;
+    private int[] toNetwork = new int[0];
 
     /**
      * @param monitor    a fresh instance for this run
@@ -58,6 +70,50 @@ public final class MonitorSlot {
     /** The schedule this monitor asked for. */
     public Sampling sampling() {
         return sampling;
+    }
+
+    /**
+     * Settles which layers of {@code network} this monitor sees: those it {@link Monitor#reads reads},
+     * renumbered from 0. Returns the layers it skips.
+     */
+    List<LayerInfo> see(NetworkInfo network) {
+        List<LayerInfo> seen = new ArrayList<>();
+        List<LayerInfo> skipped = new ArrayList<>();
+        List<Integer> indices = new ArrayList<>();
+        for (LayerInfo layer : network.layers()) {
+            if (monitor.reads(layer)) {
+                indices.add(layer.index());
+                seen.add(layer.at(seen.size()));
+            } else {
+                skipped.add(layer);
+            }
+        }
+        toNetwork = indices.stream().mapToInt(Integer::intValue).toArray();
+        view = new NetworkInfo(seen, network.inputs(), network.parameters(), network.loss());
+        if (!skipped.isEmpty()) {
+            log.info("monitor '{}' does not read {} of the network's layers and skips them: {}", name(), skipped.size(),
+                    String.join(", ", skipped.stream().map(l -> l.name() + " ("
+                            + l.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")").toList()));
+        }
+        return skipped;
+    }
+
+    /** The network as this monitor sees it (only the layers it reads). */
+    public NetworkInfo view() {
+        return view;
+    }
+
+    /**
+     * The network's index of the layer this monitor knows as {@code layer}.
+     *
+     * @throws IndexOutOfBoundsException when the monitor sees no such layer
+     */
+    public int layer(int layer) {
+        if (layer < 0 || layer >= toNetwork.length) {
+            throw new IndexOutOfBoundsException("layer " + layer + " does not exist; monitor '" + name() + "' sees layers 0.."
+                    + (toNetwork.length - 1));
+        }
+        return toNetwork[layer];
     }
 
     /** Asks for views on the next iteration regardless of sampling. */

@@ -47,18 +47,15 @@ public final class Nd4jStatistics implements Statistics {
         if (cached != null) {
             return cached;
         }
-        if (a.rank() > 2) {
-            throw new IllegalArgumentException("expected a matrix or vector, got shape " + java.util.Arrays.toString(a.shape()));
-        }
         if (a.length() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("array too large for the Java heap: " + a.length() + " values");
         }
         int n = (int) a.length();
-        int rows = a.rank() == 2 ? (int) a.size(0) : 1;
-        int columns = a.rank() == 2 ? (int) a.size(1) : n;
+        int rows = a.rank() >= 2 ? (int) a.size(0) : 1;
+        int columns = a.rank() >= 2 ? n / Math.max(1, rows) : n;
         float[] values = buffer(n);
         boolean columnMajor = false;
-        if (n > 0 && a.dataType() == DataType.FLOAT && dense(a)) {
+        if (n > 0 && a.dataType() == DataType.FLOAT && dense(a) && (a.rank() <= 2 || a.ordering() == 'c')) {
             ((FloatPointer) a.data().addressPointer()).get(values, 0, n);
             columnMajor = a.rank() == 2 && a.ordering() == 'f' && rows > 1;
         } else if (n > 0) {

@@ -12,16 +12,16 @@ import java.util.Arrays;
  * instrumentation allocates nothing in the steady state (arrays created every iteration outside a
  * workspace would pile up off-heap). Reallocated only when a shape changes (a smaller last batch).
  */
-final class ReusableBuffers implements AutoCloseable {
+public final class ReusableBuffers implements AutoCloseable {
 
     private final INDArray[] buffers;
 
-    ReusableBuffers(int size) {
+    public ReusableBuffers(int size) {
         buffers = new INDArray[size];
     }
 
     /** The buffer of slot {@code i}, shaped {@code shape}. */
-    INDArray get(int i, long[] shape, DataType type) {
+    public INDArray get(int i, long[] shape, DataType type) {
         INDArray b = buffers[i];
         if (b == null || !Arrays.equals(b.shape(), shape) || b.dataType() != type) {
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {

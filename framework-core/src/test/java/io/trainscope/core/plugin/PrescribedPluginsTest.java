@@ -64,6 +64,16 @@ class PrescribedPluginsTest {
     }
 
     @Test
+    void everyRemedyOfTheMonitorsNamesAPluginOfItsFamily() {
+        Map<String, Set<String>> families = familiesByName();
+        List<String[]> remedies = PrescriptionTexts.remedies(REPOSITORY.resolve("plugins/monitors/src/main/java"));
+
+        assertThat(remedies).hasSizeGreaterThan(10);
+        assertThat(remedies).allSatisfy(r -> assertThat(families.getOrDefault(r[2], Set.of()))
+                .as("%s: Remedy.%s(\"%s\")", r[0], r[1], r[2]).contains(r[1]));
+    }
+
+    @Test
     void theRuleCatchesNamesThatDoNotExistOrSitInTheWrongFamily() {
         PrescribedNames rule = new PrescribedNames(familiesByName());
 
@@ -83,7 +93,7 @@ class PrescribedPluginsTest {
     void findsPrescriptionsInCallsPhrasesAndMarkdown() {
         List<PrescriptionTexts> fromCode = PrescriptionTexts.fromJavaSources(REPOSITORY.resolve("plugins/monitors/src/main/java"));
 
-        assertThat(fromCode).anySatisfy(p -> assertThat(p.where()).endsWith("Phrases.java"))
+        assertThat(fromCode).anySatisfy(p -> assertThat(p.where()).contains("Phrases.java:"))
                 .anySatisfy(p -> assertThat(p.text()).contains("use leaky-relu or swish instead of relu"));
         assertThat(PrescribedNames.clauses("Sigmoid saturates: switch to relu with he-normal (2/fan-in), or tanh."))
                 .containsExactly(List.of("Sigmoid", "saturates"), List.of("switch", "to", "relu", "with", "he-normal"),

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  * change:
  * <ul>
  *   <li>in Java sources: the string literals inside the argument of every {@code .prescription(...)}
- *       call, and every string literal of a {@code Phrases} class (the wording monitors share for
- *       prescriptions);</li>
+ *       call and every {@code new Prescription(...)} (the wording monitors share), with each remedy
+ *       placeholder {@code {i}} replaced by the name of the call's i-th {@code Remedy};</li>
  *   <li>in Markdown: the rest of the paragraph or list item after {@code Prescription:} (or
  *       {@code "prescription" :} in a JSON example), and the rest of the line after {@code fix:}
  *       (a finding as the terminal prints it).</li>
@@ -30,23 +30,60 @@ record PrescriptionTexts(String where, String text) {
     private static final Pattern DOC_START = Pattern.compile("(?i)(prescription\"?\\s*:|\\bfix:)");
     private static final Pattern CASE_LABEL = Pattern.compile("case\\s+\"[^\"]*\"(\\s*,\\s*\"[^\"]*\")*\\s*->");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
+    private static final Pattern REMEDY = Pattern.compile("Remedy\\.(initializer|activation|normalizer)\\(\"([^\"]*)\"\\)");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
+    /** The calls whose argument is a prescription: a finding's, and the shared wording's. */
+    private static final List<String> CALLS = List.of(".prescription(", "new Prescription(");
 
     /** The prescriptions of every {@code .java} file under {@code root}. */
     static List<PrescriptionTexts> fromJavaSources(Path root) {
         List<PrescriptionTexts> found = new ArrayList<>();
         for (Path file : files(root, ".java")) {
             String source = read(file);
-            if (file.getFileName().toString().equals("Phrases.java")) {
-                found.add(new PrescriptionTexts(file.toString(), literals(source)));
-            }
-            int at = source.indexOf(".prescription(");
-            while (at >= 0) {
-                int open = at + ".prescription".length();
-                found.add(new PrescriptionTexts(file + ":" + line(source, at), literals(argument(source, open))));
-                at = source.indexOf(".prescription(", open);
+            for (String call : CALLS) {
+                int at = source.indexOf(call);
+                while (at >= 0) {
+                    int open = at + call.length() - 1;
+                    found.add(new PrescriptionTexts(file + ":" + line(source, at), rendered(argument(source, open))));
+                    at = source.indexOf(call, open);
+                }
             }
         }
         return found;
+    }
+
+    /** Every remedy a source names, as {@code file:line family name} with the family of the factory method. */
+    static List<String[]> remedies(Path root) {
+        List<String[]> found = new ArrayList<>();
+        for (Path file : files(root, ".java")) {
+            String source = read(file);
+            Matcher m = REMEDY.matcher(source);
+            while (m.find()) {
+                found.add(new String[]{file + ":" + line(source, m.start()), m.group(1), m.group(2)});
+            }
+        }
+        return found;
+    }
+
+    /**
+     * A prescription's text as a config reads it: its string literals, with each placeholder
+     * {@code {i}} replaced by the plugin name of the i-th {@code Remedy.x("name")} of the call.
+     */
+    private static String rendered(String argument) {
+        List<String> remedies = new ArrayList<>();
+        Matcher m = REMEDY.matcher(argument);
+        while (m.find()) {
+            remedies.add(m.group(2));
+        }
+        String text = literals(REMEDY.matcher(argument).replaceAll(""));
+        Matcher p = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (p.find()) {
+            int i = Integer.parseInt(p.group(1));
+            p.appendReplacement(out, Matcher.quoteReplacement(i < remedies.size() ? remedies.get(i) : p.group()));
+        }
+        p.appendTail(out);
+        return out.toString();
     }
 
     /** The prescriptions of Markdown {@code files}. */

@@ -23,7 +23,9 @@ import java.util.Set;
 
 /**
  * The part of every context that does not depend on the event: identity, parameters, recording,
- * findings, stop and view requests. One instance per monitor and event type lives for the whole
+ * findings, stop and view requests. The monitor numbers layers as its view of the network does
+ * ({@link MonitorSlot#view()}); every array, measurement and finding is mapped to the network's own
+ * numbering here. One instance per monitor and event type lives for the whole
  * run and is reused on every call, so dispatch allocates nothing.
  */
 abstract class BaseContext implements MonitorContext {
@@ -45,7 +47,7 @@ abstract class BaseContext implements MonitorContext {
 
     @Override
     public NetworkInfo network() {
-        return services.network();
+        return slot.view();
     }
 
     @Override
@@ -81,8 +83,9 @@ abstract class BaseContext implements MonitorContext {
     @Override
     public void record(Metric metric, int layer, double value) {
         Metric declared = slot.declared(metric, Scope.LAYER, false);
-        LayerInfo info = services.network().layers().get(checkLayer(layer));
-        services.sink().accept(new Measurement(services.runId(), iteration(), epoch(), slot.name(), layer, info.name(),
+        int index = checkLayer(layer);
+        LayerInfo info = services.network().layers().get(index);
+        services.sink().accept(new Measurement(services.runId(), iteration(), epoch(), slot.name(), index, info.name(),
                 declared, value, null));
     }
 
@@ -96,14 +99,18 @@ abstract class BaseContext implements MonitorContext {
     @Override
     public void record(Metric metric, int layer, Histogram histogram) {
         Metric declared = slot.declared(metric, Scope.LAYER, true);
-        LayerInfo info = services.network().layers().get(checkLayer(layer));
-        services.sink().accept(new Measurement(services.runId(), iteration(), epoch(), slot.name(), layer, info.name(),
+        int index = checkLayer(layer);
+        LayerInfo info = services.network().layers().get(index);
+        services.sink().accept(new Measurement(services.runId(), iteration(), epoch(), slot.name(), index, info.name(),
                 declared, Double.NaN, histogram));
     }
 
+    /** A finding's layer is numbered as the monitor sees the network; the run's findings number it as the network does. */
     @Override
     public Finding.Builder finding(Pathology pathology, Severity severity) {
-        return new Finding.Builder(slot.name(), pathology, severity, iteration(), epoch(), services.findings());
+        return new Finding.Builder(slot.name(), pathology, severity, iteration(), epoch(),
+                f -> services.findings().accept(f.layer() == null ? f : f.withLayer(slot.layer(f.layer()))),
+                services.remedies());
     }
 
     @Override
@@ -126,11 +133,8 @@ abstract class BaseContext implements MonitorContext {
         return state.batchSize();
     }
 
+    /** The network's index of the layer the monitor calls {@code layer}, checked. */
     int checkLayer(int layer) {
-        int n = services.network().size();
-        if (layer < 0 || layer >= n) {
-            throw new IndexOutOfBoundsException("layer " + layer + " does not exist; the network has layers 0.." + (n - 1));
-        }
-        return layer;
+        return slot.layer(layer);
     }
 }

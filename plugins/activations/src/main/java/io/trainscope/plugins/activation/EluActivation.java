@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.ELU;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The exponential linear unit ({@code elu}): {@code z} for {@code z > 0}, {@code α(e^z - 1)}
@@ -65,5 +66,11 @@ public final class EluActivation implements Activation {
 
     private static double alpha(Parameters params) {
         return params.real(ALPHA.name());
+    }
+
+    /** DL4J's {@code Activation.ELU}, with DL4J's default parameter only. */
+    @Override
+    public Optional<org.nd4j.linalg.activations.Activation> dl4jEquivalent(Parameters params) {
+        return params.real(ALPHA.name()) == 1.0 ? Optional.of(org.nd4j.linalg.activations.Activation.ELU) : Optional.empty();
     }
 }

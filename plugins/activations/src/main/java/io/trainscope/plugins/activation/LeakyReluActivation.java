@@ -4,6 +4,7 @@ import io.trainscope.api.plugin.ParameterSpec;
 import io.trainscope.api.plugin.Parameters;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The leaky rectified linear unit {@code max(0, z) + a·min(0, z)} with a fixed negative slope
@@ -33,5 +34,11 @@ public final class LeakyReluActivation extends NegativeSlopeActivation {
     @Override
     double slope(Parameters params) {
         return params.real(NEGATIVE_SLOPE.name());
+    }
+
+    /** DL4J's {@code Activation.LEAKYRELU}, with DL4J's default parameter only. */
+    @Override
+    public Optional<org.nd4j.linalg.activations.Activation> dl4jEquivalent(Parameters params) {
+        return params.real(NEGATIVE_SLOPE.name()) == 0.01 ? Optional.of(org.nd4j.linalg.activations.Activation.LEAKYRELU) : Optional.empty();
     }
 }

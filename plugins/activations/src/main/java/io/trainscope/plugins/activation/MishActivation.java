@@ -4,6 +4,8 @@ import io.trainscope.api.plugin.Parameters;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
+import java.util.Optional;
+
 /**
  * Mish {@code f(z) = z·tanh(softplus(z))} ({@code mish}): smooth, non-monotonic, unbounded above
  * and bounded below (minimum about -0.309 at {@code z ≈ -1.19});
@@ -33,5 +35,11 @@ public final class MishActivation extends GatedActivation {
         INDArray t = gate(z, params);
         INDArray slope = StableMath.tanhSlope(t.dup()).muli(StableMath.sigmoid(z.dup()));
         return new Gate(t, slope);
+    }
+
+    /** DL4J's {@code Activation.MISH}. */
+    @Override
+    public Optional<org.nd4j.linalg.activations.Activation> dl4jEquivalent(Parameters params) {
+        return Optional.of(org.nd4j.linalg.activations.Activation.MISH);
     }
 }

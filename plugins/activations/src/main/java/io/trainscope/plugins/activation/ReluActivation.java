@@ -8,6 +8,8 @@ import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
+import java.util.Optional;
+
 /**
  * The rectified linear unit {@code max(0, z)} with derivative 1 for {@code z > 0} and 0 for
  * {@code z <= 0} ({@code relu}).
@@ -47,5 +49,11 @@ public final class ReluActivation implements Activation {
     @Override
     public FlatRegion flatRegion(Parameters params) {
         return FlatRegion.below(0.0);
+    }
+
+    /** DL4J's {@code Activation.RELU}. */
+    @Override
+    public Optional<org.nd4j.linalg.activations.Activation> dl4jEquivalent(Parameters params) {
+        return Optional.of(org.nd4j.linalg.activations.Activation.RELU);
     }
 }

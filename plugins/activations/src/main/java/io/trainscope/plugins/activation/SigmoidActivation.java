@@ -10,6 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The logistic sigmoid {@code σ(z) = 1 / (1 + e^(-z))} with {@code σ'(z) = σ(z)(1 - σ(z))}
@@ -60,5 +61,11 @@ public final class SigmoidActivation implements Activation {
     public FlatRegion flatRegion(Parameters params) {
         double eps = params.real(SATURATION_EPS.name());
         return FlatRegion.outside(eps, 1 - eps);
+    }
+
+    /** DL4J's {@code Activation.SIGMOID}. */
+    @Override
+    public Optional<org.nd4j.linalg.activations.Activation> dl4jEquivalent(Parameters params) {
+        return Optional.of(org.nd4j.linalg.activations.Activation.SIGMOID);
     }
 }

@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Softplus ({@code softplus}) as PyTorch defines it: {@code log(1 + e^(βz))/β}, reverting to
@@ -66,5 +67,11 @@ public final class SoftplusActivation implements Activation {
     private static INDArray linearPart(INDArray z, Parameters params) {
         double limit = params.real(THRESHOLD.name()) / params.real(BETA.name());
         return Transforms.step(z.sub(limit), false);
+    }
+
+    /** DL4J's {@code Activation.SOFTPLUS}, with DL4J's default parameter only. */
+    @Override
+    public Optional<org.nd4j.linalg.activations.Activation> dl4jEquivalent(Parameters params) {
+        return params.real(BETA.name()) == 1.0 ? Optional.of(org.nd4j.linalg.activations.Activation.SOFTPLUS) : Optional.empty();
     }
 }

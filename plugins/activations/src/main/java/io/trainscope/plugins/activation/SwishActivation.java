@@ -5,6 +5,7 @@ import io.trainscope.api.plugin.Parameters;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Swish {@code f(z) = z·σ(βz)} ({@code swish}); with {@code β = 1} (the default) it is PyTorch's
@@ -42,5 +43,11 @@ public final class SwishActivation extends GatedActivation {
         double beta = params.real(BETA.name());
         INDArray s = gate(z, params);
         return new Gate(s, StableMath.sigmoidSlope(s.dup()).muli(beta));
+    }
+
+    /** DL4J's {@code Activation.SWISH}, with DL4J's default parameter only. */
+    @Override
+    public Optional<org.nd4j.linalg.activations.Activation> dl4jEquivalent(Parameters params) {
+        return params.real(BETA.name()) == 1.0 ? Optional.of(org.nd4j.linalg.activations.Activation.SWISH) : Optional.empty();
     }
 }

@@ -10,6 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The hyperbolic tangent {@code tanh(z)} with {@code tanh'(z) = 1 - tanh²(z)} ({@code tanh}).
@@ -59,5 +60,11 @@ public final class TanhActivation implements Activation {
     public FlatRegion flatRegion(Parameters params) {
         double t = params.real(SATURATION_THRESHOLD.name());
         return FlatRegion.outside(-t, t);
+    }
+
+    /** DL4J's {@code Activation.TANH}. */
+    @Override
+    public Optional<org.nd4j.linalg.activations.Activation> dl4jEquivalent(Parameters params) {
+        return Optional.of(org.nd4j.linalg.activations.Activation.TANH);
     }
 }

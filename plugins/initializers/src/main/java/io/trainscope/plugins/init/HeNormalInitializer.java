@@ -5,9 +5,11 @@ import io.trainscope.api.init.Initializer;
 import io.trainscope.api.init.WeightRandom;
 import io.trainscope.api.plugin.ParameterSpec;
 import io.trainscope.api.plugin.Parameters;
+import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * He (Kaiming) normal initialization ({@code he-normal}), as PyTorch's {@code kaiming_normal_}:
@@ -36,5 +38,11 @@ public final class HeNormalInitializer implements Initializer {
     @Override
     public void fill(INDArray weights, Fan fan, Parameters params, WeightRandom random) {
         random.normal(weights, 0.0, Scaling.heStd(fan, params));
+    }
+
+    /** DL4J's {@code WeightInit.RELU}, with fan-mode in and negative-slope 0. */
+    @Override
+    public Optional<WeightInit> dl4jEquivalent(Parameters params) {
+        return "in".equals(params.text(Scaling.FAN_MODE.name())) && params.real(Scaling.NEGATIVE_SLOPE.name()) == 0.0 ? Optional.of(WeightInit.RELU) : Optional.empty();
     }
 }

@@ -5,9 +5,11 @@ import io.trainscope.api.init.Initializer;
 import io.trainscope.api.init.WeightRandom;
 import io.trainscope.api.plugin.ParameterSpec;
 import io.trainscope.api.plugin.Parameters;
+import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * He (Kaiming) uniform initialization ({@code he-uniform}), as PyTorch's {@code kaiming_uniform_}:
@@ -38,5 +40,11 @@ public final class HeUniformInitializer implements Initializer {
         double b = Scaling.heUniformBound(fan.byMode(params.text(Scaling.FAN_MODE.name())),
                 params.real(Scaling.NEGATIVE_SLOPE.name()));
         random.uniform(weights, -b, b);
+    }
+
+    /** DL4J's {@code WeightInit.RELU_UNIFORM}, with fan-mode in and negative-slope 0. */
+    @Override
+    public Optional<WeightInit> dl4jEquivalent(Parameters params) {
+        return "in".equals(params.text(Scaling.FAN_MODE.name())) && params.real(Scaling.NEGATIVE_SLOPE.name()) == 0.0 ? Optional.of(WeightInit.RELU_UNIFORM) : Optional.empty();
     }
 }

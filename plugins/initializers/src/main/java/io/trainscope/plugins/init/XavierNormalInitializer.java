@@ -5,9 +5,11 @@ import io.trainscope.api.init.Initializer;
 import io.trainscope.api.init.WeightRandom;
 import io.trainscope.api.plugin.ParameterSpec;
 import io.trainscope.api.plugin.Parameters;
+import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Glorot and Bengio's normal initialization ({@code xavier-normal}): N(0, gain² · 2/(fanIn+fanOut)),
@@ -37,5 +39,11 @@ public final class XavierNormalInitializer implements Initializer {
     public void fill(INDArray weights, Fan fan, Parameters params, WeightRandom random) {
         double std = params.real(Scaling.GAIN.name()) * Math.sqrt(2.0 / Scaling.glorotFanSum(fan));
         random.normal(weights, 0.0, std);
+    }
+
+    /** DL4J's {@code WeightInit.XAVIER}, with gain 1. */
+    @Override
+    public Optional<WeightInit> dl4jEquivalent(Parameters params) {
+        return params.real(Scaling.GAIN.name()) == 1.0 ? Optional.of(WeightInit.XAVIER) : Optional.empty();
     }
 }

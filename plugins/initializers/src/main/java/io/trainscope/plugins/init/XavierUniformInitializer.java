@@ -5,9 +5,11 @@ import io.trainscope.api.init.Initializer;
 import io.trainscope.api.init.WeightRandom;
 import io.trainscope.api.plugin.ParameterSpec;
 import io.trainscope.api.plugin.Parameters;
+import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Glorot and Bengio's uniform initialization ({@code xavier-uniform}): U(-a, a) with
@@ -36,5 +38,11 @@ public final class XavierUniformInitializer implements Initializer {
     public void fill(INDArray weights, Fan fan, Parameters params, WeightRandom random) {
         double a = params.real(Scaling.GAIN.name()) * Math.sqrt(6.0 / Scaling.glorotFanSum(fan));
         random.uniform(weights, -a, a);
+    }
+
+    /** DL4J's {@code WeightInit.XAVIER_UNIFORM}, with gain 1. */
+    @Override
+    public Optional<WeightInit> dl4jEquivalent(Parameters params) {
+        return params.real(Scaling.GAIN.name()) == 1.0 ? Optional.of(WeightInit.XAVIER_UNIFORM) : Optional.empty();
     }
 }

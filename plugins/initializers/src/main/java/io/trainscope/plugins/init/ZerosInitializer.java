@@ -4,7 +4,10 @@ import io.trainscope.api.init.Fan;
 import io.trainscope.api.init.Initializer;
 import io.trainscope.api.init.WeightRandom;
 import io.trainscope.api.plugin.Parameters;
+import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.Optional;
 
 /**
  * Sets every weight to 0 ({@code zeros}).
@@ -27,5 +30,11 @@ public final class ZerosInitializer implements Initializer {
     @Override
     public void fill(INDArray weights, Fan fan, Parameters params, WeightRandom random) {
         weights.assign(0.0);
+    }
+
+    /** DL4J's {@code WeightInit.ZERO}. */
+    @Override
+    public Optional<WeightInit> dl4jEquivalent(Parameters params) {
+        return Optional.of(WeightInit.ZERO);
     }
 }

@@ -7,6 +7,7 @@ import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.Pathology;
+import io.trainscope.api.monitor.Remedy;
 import io.trainscope.api.monitor.Sampling;
 import io.trainscope.api.monitor.SamplingParameters;
 import io.trainscope.api.monitor.Severity;
@@ -176,8 +177,8 @@ public final class DeadNeuronsMonitor implements Monitor {
                     .evidence("dead units: " + preview(dead))
                     .evidence(String.format(Locale.ROOT, "threshold: growth of more than %.1f percentage points", growth))
                     .prescription("Large steps push relu units into the region where they never fire again: lower "
-                            + "the learning rate, use leaky-relu or swish instead of relu, or add batchnorm before the "
-                            + "activation.")
+                            + "the learning rate, use {0} or {1} instead of relu, or add {2} before the activation.",
+                            Remedy.activation("leaky-relu"), Remedy.activation("swish"), Remedy.normalizer("batchnorm"))
                     .report();
         } else if (percent > threshold && !reportedLayers.contains(l)) {
             reportedLayers.add(l);
@@ -187,8 +188,9 @@ public final class DeadNeuronsMonitor implements Monitor {
                             + "training example and get no gradient.", percent, layer.name()))
                     .evidence(counts)
                     .evidence("dead units: " + preview(dead))
-                    .prescription("Use leaky-relu or swish instead of relu, initialize with he-normal, lower the "
-                            + "learning rate, or add batchnorm before the activation.")
+                    .prescription("Use {0} or {1} instead of relu, initialize with {2}, lower the learning rate, or "
+                            + "add {3} before the activation.", Remedy.activation("leaky-relu"), Remedy.activation("swish"),
+                            Remedy.initializer("he-normal"), Remedy.normalizer("batchnorm"))
                     .report();
         }
     }

@@ -8,6 +8,7 @@ import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.Pathology;
+import io.trainscope.api.monitor.Remedy;
 import io.trainscope.api.monitor.Sampling;
 import io.trainscope.api.monitor.SamplingParameters;
 import io.trainscope.api.monitor.Scale;
@@ -18,8 +19,6 @@ import io.trainscope.api.plugin.ParameterException;
 import io.trainscope.api.plugin.ParameterSpec;
 import io.trainscope.api.plugin.Parameters;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,8 +45,6 @@ import java.util.Locale;
  * over the shared host copy of each layer's raw gradient, no native op) on sampled iterations.
  */
 public final class GradientNormsMonitor implements Monitor {
-
-    private static final Logger log = LoggerFactory.getLogger(GradientNormsMonitor.class);
 
     /** Per-layer gradient norm. */
     public static final Metric NORM = Metric.layer("layer.gradient.norm", "l2",
@@ -107,6 +104,12 @@ public final class GradientNormsMonitor implements Monitor {
         return SAMPLING.sampling(params);
     }
 
+    /** Layers with weights (dense and convolution): norms need no matrix shape. */
+    @Override
+    public boolean reads(LayerInfo layer) {
+        return layer.weighted();
+    }
+
     @Override
     public List<Metric> metrics() {
         return List.of(NORM, RATIO, NORM_EPOCH_MEAN, RATIO_EPOCH);
@@ -150,26 +153,8 @@ public final class GradientNormsMonitor implements Monitor {
         if (hidden >= 1) {
             ctx.record(RATIO, ratio);
         }
-        logNorms(ctx, norms, ratio);
+        NormLog.log(ctx, norms, ratio);
         diagnose(ctx, norms, ratio, hidden);
-    }
-
-    private void logNorms(BackwardContext ctx, double[] norms, double ratio) {
-        if (!log.isInfoEnabled() || (ctx.iteration() != 0 && !log.isDebugEnabled())) {
-            return;
-        }
-        StringBuilder sb = new StringBuilder();
-        List<LayerInfo> layers = ctx.network().layers();
-        for (int i = 0; i < norms.length; i++) {
-            sb.append(String.format(Locale.ROOT, "%n  %-9s %.3e", layers.get(i).name(), norms[i]));
-        }
-        String text = String.format(Locale.ROOT, "gradient norms at iteration %d (%s):%s%n  first/last hidden ratio %.3e",
-                ctx.iteration(), ctx.iteration() == 0 ? "initialization" : "epoch " + ctx.epoch(), sb, ratio);
-        if (ctx.iteration() == 0) {
-            log.info(text);
-        } else {
-            log.debug(text);
-        }
     }
 
     private void diagnose(BackwardContext ctx, double[] norms, double ratio, int hidden) {
@@ -184,13 +169,13 @@ public final class GradientNormsMonitor implements Monitor {
                 norms[hidden - 1], ratio, ctx.iteration());
         if (ratio < vanishing && !reportedVanishing) {
             reportedVanishing = true;
-            ctx.finding(Pathology.VANISHING_GRADIENTS, ratio < vanishing * 1e-4 ? Severity.CRITICAL : Severity.WARNING)
+            Phrases.initFor(firstActivation(ctx)).on(ctx.finding(Pathology.VANISHING_GRADIENTS,
+                            ratio < vanishing * 1e-4 ? Severity.CRITICAL : Severity.WARNING)
                     .layer(0)
                     .summary(String.format(Locale.ROOT, "Gradients vanish towards the input: the first layer gets %.1e "
                             + "of the last hidden layer's gradient, so it barely learns.", ratio))
                     .evidence(evidence)
-                    .evidence(String.format(Locale.ROOT, "threshold: vanishing-ratio %.1e", vanishing))
-                    .prescription(Phrases.initFor(firstActivation(ctx)))
+                    .evidence(String.format(Locale.ROOT, "threshold: vanishing-ratio %.1e", vanishing)))
                     .report();
         } else if (ratio > exploding && !reportedExploding) {
             reportedExploding = true;
@@ -200,8 +185,8 @@ public final class GradientNormsMonitor implements Monitor {
                             + "times the last hidden layer's gradient.", ratio))
                     .evidence(evidence)
                     .evidence(String.format(Locale.ROOT, "threshold: exploding-ratio %.1e", exploding))
-                    .prescription("Scale the initial weights to the layer width: xavier-normal for tanh and sigmoid, "
-                            + "he-normal for relu; a lower learning rate or batchnorm also tames it.")
+                    .prescription("Scale the initial weights to the layer width: {0} for tanh and sigmoid, {1} for "
+                            + "relu; a lower learning rate or {2} also tames it.", Remedy.initializer("xavier-normal"), Remedy.initializer("he-normal"), Remedy.normalizer("batchnorm"))
                     .report();
         }
     }
@@ -215,12 +200,11 @@ public final class GradientNormsMonitor implements Monitor {
         }
         if (!reportedZero) {
             reportedZero = true;
-            ctx.finding(Pathology.VANISHING_GRADIENTS, Severity.CRITICAL)
+            Phrases.initFor(firstActivation(ctx)).on(ctx.finding(Pathology.VANISHING_GRADIENTS, Severity.CRITICAL)
                     .summary("No gradient reaches any layer: every weight gradient is exactly zero, so nothing can learn.")
                     .evidence(String.format(Locale.ROOT, "all %d layers have gradient norm 0 at iteration %d", norms.length,
                             ctx.iteration()))
-                    .evidence("the output layer is saturated or every unit is dead")
-                    .prescription(Phrases.initFor(firstActivation(ctx)))
+                    .evidence("the output layer is saturated or every unit is dead"))
                     .report();
         }
         return true;
@@ -273,9 +257,9 @@ public final class GradientNormsMonitor implements Monitor {
                     .evidence(trend)
                     .evidence(means)
                     .evidence(String.format(Locale.ROOT, "threshold: vanishing-ratio %.1e", vanishing))
-                    .prescription("Units saturate or die as training goes: lower the learning rate, add batchnorm "
-                            + "before the activation, or use a non-saturating activation (relu, leaky-relu) with "
-                            + "he-normal initialization.")
+                    .prescription("Units saturate or die as training goes: lower the learning rate, add {0} before "
+                            + "the activation, or use a non-saturating activation ({1}, {2}) with {3} initialization.",
+                            Remedy.normalizer("batchnorm"), Remedy.activation("relu"), Remedy.activation("leaky-relu"), Remedy.initializer("he-normal"))
                     .report();
         } else if (ratio > exploding && !reportedExploding) {
             reportedExploding = true;
@@ -287,8 +271,8 @@ public final class GradientNormsMonitor implements Monitor {
                     .evidence(trend)
                     .evidence(means)
                     .evidence(String.format(Locale.ROOT, "threshold: exploding-ratio %.1e", exploding))
-                    .prescription("Lower the learning rate or let a schedule decay it (step or cosine), or add "
-                            + "batchnorm before the activation.")
+                    .prescription("Lower the learning rate or let a schedule decay it (step or cosine), or add {0} "
+                            + "before the activation.", Remedy.normalizer("batchnorm"))
                     .report();
         }
     }

@@ -5,6 +5,7 @@ import io.trainscope.api.monitor.Chart;
 import io.trainscope.api.monitor.Drawing;
 import io.trainscope.api.monitor.ForwardContext;
 import io.trainscope.api.monitor.HostArray;
+import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.MonitorContext;
@@ -113,6 +114,12 @@ public final class HistogramsMonitor implements Monitor {
     @Override
     public Sampling sampling(Parameters params) {
         return SAMPLING.sampling(params);
+    }
+
+    /** Layers with weights (dense and convolution): a distribution needs no matrix shape. */
+    @Override
+    public boolean reads(LayerInfo layer) {
+        return layer.weighted();
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.NetworkInfo;
 import io.trainscope.api.monitor.Pathology;
+import io.trainscope.api.monitor.Remedy;
 import io.trainscope.api.monitor.Sampling;
 import io.trainscope.api.monitor.Severity;
 import io.trainscope.api.monitor.Statistics;
@@ -82,6 +83,12 @@ public final class InitialLossMonitor implements Monitor {
         return Sampling.atStart(View.ACTIVATIONS, View.PRE_ACTIVATIONS);
     }
 
+    /** The output layer only, with or without weights (DL4J's {@code OutputLayer} or {@code LossLayer}). */
+    @Override
+    public boolean reads(LayerInfo layer) {
+        return layer.output();
+    }
+
     @Override
     public List<Metric> metrics() {
         return List.of(LOSS, EXPECTED);
@@ -125,10 +132,10 @@ public final class InitialLossMonitor implements Monitor {
                                     + "logits within about ±1", Phrases.num(logits.std()), Phrases.num(logits.min()),
                             Phrases.num(logits.max())))
                     .evidence("threshold: factor " + Phrases.num(factor))
-                    .prescription("Scale down the output layer's initial weights (a factor of 0.01, or xavier-normal) "
-                            + "and start its bias at 0 so the first predictions are near uniform; initialize the hidden "
-                            + "layers to their width (xavier-normal for tanh and sigmoid, he-normal for relu) so the "
-                            + "logits do not grow with depth.")
+                    .prescription("Scale down the output layer's initial weights (a factor of 0.01, or {0}) and start "
+                            + "its bias at 0 so the first predictions are near uniform; initialize the hidden layers to "
+                            + "their width ({0} for tanh and sigmoid, {1} for relu) so the logits do not grow with depth.",
+                            Remedy.initializer("xavier-normal"), Remedy.initializer("he-normal"))
                     .report();
         }
     }

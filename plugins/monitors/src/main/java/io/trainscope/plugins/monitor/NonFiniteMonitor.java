@@ -8,6 +8,7 @@ import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.MonitorContext;
 import io.trainscope.api.monitor.Pathology;
+import io.trainscope.api.monitor.Remedy;
 import io.trainscope.api.monitor.Sampling;
 import io.trainscope.api.monitor.SamplingParameters;
 import io.trainscope.api.monitor.Severity;
@@ -75,6 +76,12 @@ public final class NonFiniteMonitor implements Monitor {
         return SAMPLING.sampling(params).alsoWhenLossNotFinite();
     }
 
+    /** Layers with weights (dense and convolution), whose activations, gradients, weights and updates it checks. */
+    @Override
+    public boolean reads(LayerInfo layer) {
+        return layer.weighted();
+    }
+
     @Override
     public List<Metric> metrics() {
         return List.of(FOUND);
@@ -137,7 +144,7 @@ public final class NonFiniteMonitor implements Monitor {
                 .evidence(String.format(Locale.ROOT, "loss %s at iteration %d (epoch %d), learning rate %.3g", ctx.loss(),
                         ctx.iteration(), ctx.epoch(), ctx.learningRate()))
                 .prescription("Lower the learning rate (try a tenth), scale the initialization to the layer width "
-                        + "(xavier-normal, he-normal), standardize the inputs, or add batchnorm.");
+                        + "({0}, {1}), standardize the inputs, or add {2}.", Remedy.initializer("xavier-normal"), Remedy.initializer("he-normal"), Remedy.normalizer("batchnorm"));
         if (where.isEmpty()) {
             finding.evidence("activations, gradients, weights and updates were still finite: the loss overflowed first "
                     + "(outputs saturated)");

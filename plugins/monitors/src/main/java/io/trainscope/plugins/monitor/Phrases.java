@@ -1,6 +1,8 @@
 package io.trainscope.plugins.monitor;
 
+import io.trainscope.api.monitor.Finding;
 import io.trainscope.api.monitor.MonitorContext;
+import io.trainscope.api.monitor.Remedy;
 
 import java.util.Locale;
 
@@ -26,22 +28,46 @@ final class Phrases {
     }
 
     /**
+     * Words of a prescription with placeholders {@code {0}}, {@code {1}}, ... for its remedies, which
+     * the core words for the run (plugin names for a config, DL4J code for a network an application
+     * built): see {@link Finding.Builder#prescription(String, Remedy...)}.
+     */
+    record Prescription(String text, Remedy... remedies) {
+
+        /** The same prescription after {@code words} (which hold no placeholder). */
+        Prescription after(String words) {
+            return new Prescription(words + text, remedies);
+        }
+
+        /** Sets this prescription on a finding. */
+        Finding.Builder on(Finding.Builder finding) {
+            return finding.prescription(text, remedies);
+        }
+    }
+
+    /**
      * What initialization suits the network's hidden activation: the cure seeds 000, 002 and 004
      * prescribe for vanishing or exploding signals.
      */
-    static String initFor(String activation) {
+    static Prescription initFor(String activation) {
         return switch (activation) {
-            case "sigmoid" -> "Sigmoid saturates and its derivative is at most 0.25: switch to relu with he-normal, or "
-                    + "keep the activation and use xavier-normal initialization; batchnorm before the activation also helps.";
-            case "tanh" -> "Initialize with xavier-normal (variance 2/(fan-in + fan-out)) so activations stay out of "
-                    + "tanh's flat region; batchnorm before the activation also helps.";
-            case "relu" -> "Initialize with he-normal (variance 2/fan-in) so the signal keeps its scale through relu "
-                    + "layers; consider leaky-relu if units die.";
-            case "leaky-relu", "prelu", "elu", "gelu", "swish", "mish", "softplus" -> "Initialize with he-normal "
-                    + "(variance 2/fan-in), as for relu, whose shape this activation shares for positive inputs; "
-                    + "batchnorm before the activation also helps.";
-            default -> "Use an initialization scaled to the layer width (xavier-normal, he-normal) and a non-saturating "
-                    + "activation; batchnorm also helps.";
+            case "sigmoid" -> new Prescription("Sigmoid saturates and its derivative is at most 0.25: switch to {0} "
+                    + "with {1}, or keep the activation and initialize with {2}; {3} before the activation also helps.",
+                    Remedy.activation("relu"), Remedy.initializer("he-normal"), Remedy.initializer("xavier-normal"),
+                    Remedy.normalizer("batchnorm"));
+            case "tanh" -> new Prescription("Initialize with {0} (variance 2/(fan-in + fan-out)) so activations stay "
+                    + "out of tanh's flat region; {1} before the activation also helps.", Remedy.initializer("xavier-normal"),
+                    Remedy.normalizer("batchnorm"));
+            case "relu" -> new Prescription("Initialize with {0} (variance 2/fan-in) so the signal keeps its scale "
+                    + "through relu layers; consider {1} if units die.", Remedy.initializer("he-normal"),
+                    Remedy.activation("leaky-relu"));
+            case "leaky-relu", "prelu", "elu", "gelu", "swish", "mish", "softplus" -> new Prescription("Initialize "
+                    + "with {0} (variance 2/fan-in), as for relu, whose shape this activation shares for positive "
+                    + "inputs; {1} before the activation also helps.", Remedy.initializer("he-normal"),
+                    Remedy.normalizer("batchnorm"));
+            default -> new Prescription("Use an initialization scaled to the layer width ({0}, {1}) and a "
+                    + "non-saturating activation; {2} also helps.", Remedy.initializer("xavier-normal"),
+                    Remedy.initializer("he-normal"), Remedy.normalizer("batchnorm"));
         };
     }
 }

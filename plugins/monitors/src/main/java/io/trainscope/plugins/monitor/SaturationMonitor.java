@@ -7,9 +7,11 @@ import io.trainscope.api.monitor.Finding;
 import io.trainscope.api.monitor.ForwardContext;
 import io.trainscope.api.monitor.HostArray;
 import io.trainscope.api.monitor.LayerInfo;
+import io.trainscope.api.monitor.LayerKind;
 import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.Pathology;
+import io.trainscope.api.monitor.Remedy;
 import io.trainscope.api.monitor.Sampling;
 import io.trainscope.api.monitor.SamplingParameters;
 import io.trainscope.api.monitor.Severity;
@@ -105,6 +107,12 @@ public final class SaturationMonitor implements Monitor {
         return SAMPLING.sampling(params);
     }
 
+    /** Layers with an activation function: dense, convolution and activation layers. In activations of more than two dimensions a unit of the per-unit count is one channel at one position. */
+    @Override
+    public boolean reads(LayerInfo layer) {
+        return layer.weighted() || layer.kind() == LayerKind.ACTIVATION;
+    }
+
     @Override
     public List<Metric> metrics() {
         return List.of(PERCENT, UNITS, MEAN, STD);
@@ -185,10 +193,11 @@ public final class SaturationMonitor implements Monitor {
                                 + "where the %s derivative is almost zero, so little gradient passes.", scan.saturated.size(),
                         scan.saturated.size() == 1 ? " is" : "s are", scan.maxPercent, worst.name(), worst.activation()))
                 .evidence("measured " + Phrases.when(ctx) + "; threshold " + Phrases.num(threshold) + "%")
-                .prescription("Scale the initial weights to the layer width: xavier-normal for tanh and sigmoid "
-                        + "(variance 2/(fan-in + fan-out)) keeps pre-activations in the active range, and so does "
-                        + "batchnorm before the activation; if saturation grows during training, lower the learning "
-                        + "rate; or switch to relu with he-normal, which does not saturate for positive inputs.");
+                .prescription("Scale the initial weights to the layer width: {0} for tanh and sigmoid (variance "
+                        + "2/(fan-in + fan-out)) keeps pre-activations in the active range, and so does {1} before the "
+                        + "activation; if saturation grows during training, lower the learning rate; or switch to {2} "
+                        + "with {3}, which does not saturate for positive inputs.", Remedy.initializer("xavier-normal"), Remedy.normalizer("batchnorm"), Remedy.activation("relu"),
+                        Remedy.initializer("he-normal"));
         scan.saturated.forEach(f::evidence);
         f.report();
     }
@@ -202,9 +211,9 @@ public final class SaturationMonitor implements Monitor {
                 .evidence("measured " + Phrases.when(ctx) + "; threshold: std below " + Phrases.num(collapse)
                         + " of the output range");
         scan.collapsed.forEach(f::evidence);
-        f.prescription("The initial weights are too small for the layer width: initialize with xavier-normal "
-                        + "(variance 2/(fan-in + fan-out)) or he-normal (2/fan-in) instead of a fixed narrow range; "
-                        + "batchnorm before the activation also restores the spread.")
+        f.prescription("The initial weights are too small for the layer width: initialize with {0} (variance "
+                        + "2/(fan-in + fan-out)) or {1} (2/fan-in) instead of a fixed narrow range; {2} before the "
+                        + "activation also restores the spread.", Remedy.initializer("xavier-normal"), Remedy.initializer("he-normal"), Remedy.normalizer("batchnorm"))
                 .report();
     }
 }

@@ -8,6 +8,7 @@ import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.MonitorContext;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.Pathology;
+import io.trainscope.api.monitor.Remedy;
 import io.trainscope.api.monitor.Sampling;
 import io.trainscope.api.monitor.SamplingParameters;
 import io.trainscope.api.monitor.Severity;
@@ -124,9 +125,9 @@ public final class SymmetryMonitor implements Monitor {
                         : "Some units have identical incoming weights: they compute the same thing and will stay "
                         + "identical, wasting the layer's capacity.")
                 .evidence("checked " + when)
-                .prescription("Initialize the weights randomly so that units start different: xavier-normal for tanh "
-                        + "and sigmoid, he-normal for relu. Never use zeros or a constant for weights (biases may "
-                        + "start at 0).");
+                .prescription("Initialize the weights randomly so that units start different: {0} for tanh and "
+                        + "sigmoid, {1} for relu. Never use zeros or a constant for weights (biases may start at 0).",
+                        Remedy.initializer("xavier-normal"), Remedy.initializer("he-normal"));
         evidence.forEach(f::evidence);
         f.report();
     }

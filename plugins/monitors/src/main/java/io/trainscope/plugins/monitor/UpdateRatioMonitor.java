@@ -8,6 +8,7 @@ import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.Pathology;
+import io.trainscope.api.monitor.Remedy;
 import io.trainscope.api.monitor.Sampling;
 import io.trainscope.api.monitor.SamplingParameters;
 import io.trainscope.api.monitor.Scale;
@@ -94,6 +95,12 @@ public final class UpdateRatioMonitor implements Monitor {
     @Override
     public Sampling sampling(Parameters params) {
         return SAMPLING.sampling(params);
+    }
+
+    /** Layers with weights (dense and convolution): norms need no matrix shape. */
+    @Override
+    public boolean reads(LayerInfo layer) {
+        return layer.weighted();
     }
 
     @Override
@@ -199,7 +206,7 @@ public final class UpdateRatioMonitor implements Monitor {
                         tooLow.size() == 1 ? "" : "s", Phrases.num(low)))
                 .prescription("Raise the learning rate (or use adam); if only the layers near the input are slow, "
                         + "their gradients vanish: see the gradient-norms findings and initialize to the layer "
-                        + "width (xavier-normal, he-normal).");
+                        + "width ({0}, {1}).", Remedy.initializer("xavier-normal"), Remedy.initializer("he-normal"));
         tooLow.forEach(f::evidence);
         f.evidence("threshold: low " + Phrases.num(low)).report();
     }

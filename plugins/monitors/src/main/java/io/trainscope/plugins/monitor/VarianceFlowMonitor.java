@@ -118,6 +118,12 @@ public final class VarianceFlowMonitor implements Monitor {
         return SAMPLING.sampling(params);
     }
 
+    /** Layers with weights (dense and convolution), in the order the network computes them. */
+    @Override
+    public boolean reads(LayerInfo layer) {
+        return layer.weighted();
+    }
+
     @Override
     public List<Metric> metrics() {
         return List.of(FORWARD, BACKWARD, FORWARD_PRODUCT, BACKWARD_PRODUCT);
@@ -203,7 +209,8 @@ public final class VarianceFlowMonitor implements Monitor {
             perLayer.append(' ').append(layers.get(l).name()).append(' ').append(Phrases.num(ratios[l]));
         }
         String activation = layers.get(0).activation();
-        ctx.finding(Pathology.VARIANCE_DRIFT, Severity.WARNING)
+        Phrases.initFor(activation).after("Scale each layer's initial weights to its fan-in and fan-out so that the "
+                + "variance is kept from layer to layer. ").on(ctx.finding(Pathology.VARIANCE_DRIFT, Severity.WARNING)
                 .summary(String.format(Locale.ROOT, "The variance of the %s %s by a factor of %s across the hidden "
                                 + "layers: the Glorot condition (equal variance in every layer) is far from met.", what,
                         shrinks ? "shrinks" : "grows", Phrases.num(shrinks ? 1 / product : product)))
@@ -211,9 +218,7 @@ public final class VarianceFlowMonitor implements Monitor {
                         direction, Phrases.num(product), Phrases.when(ctx), Phrases.num(1 / maxDrift),
                         Phrases.num(maxDrift), Phrases.num(maxDrift)))
                 .evidence(variances)
-                .evidence(perLayer.toString())
-                .prescription("Scale each layer's initial weights to its fan-in and fan-out so that the variance is "
-                        + "kept from layer to layer. " + Phrases.initFor(activation))
+                .evidence(perLayer.toString()))
                 .report();
     }
 
