@@ -10,6 +10,9 @@ import io.trainscope.core.config.ConfigLoader;
 import io.trainscope.core.config.ExperimentResolver;
 import io.trainscope.core.config.ExperimentSpec;
 import io.trainscope.core.config.ResolvedExperiment;
+import io.trainscope.core.instrument.InstrumentOptions;
+import io.trainscope.core.instrument.InstrumentedRun;
+import io.trainscope.core.instrument.Instrumenter;
 import io.trainscope.core.model.TrainedModel;
 import io.trainscope.core.plugin.DiscoveredPlugins;
 import io.trainscope.core.plugin.PluginDiscovery;
@@ -19,6 +22,8 @@ import io.trainscope.core.plugin.PluginRegistry;
 import io.trainscope.core.training.RunOptions;
 import io.trainscope.core.training.Trainer;
 import io.trainscope.core.training.TrainingResult;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,6 +150,31 @@ public final class Trainscope {
      */
     public TrainedModel loadModel(Path runDirectoryOrCheckpoint) {
         return injector.getInstance(ModelLoader.class).load(runDirectoryOrCheckpoint);
+    }
+
+    /**
+     * Watches a {@code MultiLayerNetwork} the application built and trains itself with DL4J's own
+     * {@code fit} (or DL4J's early-stopping trainer): trainscope's monitors run on it as on a network
+     * trainscope built, and the run folder gets the same metrics, findings and report. Install it
+     * after any {@code setListeners} call of your own (which would remove it), and close it when
+     * training is done:
+     *
+     * <pre>{@code
+     * try (InstrumentedRun run = trainscope.instrument(network, InstrumentOptions.defaults().name("lenet"))) {
+     *     network.fit(trainIterator, 5);
+     * }
+     * }</pre>
+     *
+     * @throws io.trainscope.core.config.ConfigException when a monitor or parameter is unknown or out of
+     *                                                   range, with the message a config's would get
+     */
+    public InstrumentedRun instrument(MultiLayerNetwork network, InstrumentOptions options) {
+        return injector.getInstance(Instrumenter.class).instrument(network, options);
+    }
+
+    /** Watches a {@code ComputationGraph} the application built and trains itself; see {@link #instrument(MultiLayerNetwork, InstrumentOptions)}. */
+    public InstrumentedRun instrument(ComputationGraph network, InstrumentOptions options) {
+        return injector.getInstance(Instrumenter.class).instrument(network, options);
     }
 
     /** Any service of the core, for advanced embedding. */

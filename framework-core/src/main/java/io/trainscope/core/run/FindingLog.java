@@ -32,6 +32,12 @@ public final class FindingLog implements Consumer<Finding> {
     private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
     private final List<Consumer<Finding>> listeners = new ArrayList<>();
     private final Set<String> restored = ConcurrentHashMap.newKeySet();
+    private volatile List<String> layerNames = List.of();
+
+    /** The network's layer names, by index, so that log lines name a finding's layer. */
+    public void layerNames(List<String> names) {
+        layerNames = List.copyOf(names);
+    }
 
     /** Adds a listener called for every new finding. */
     public void addListener(Consumer<Finding> listener) {
@@ -45,7 +51,8 @@ public final class FindingLog implements Consumer<Finding> {
             return;
         }
         findings.add(f);
-        String where = f.layer() == null ? "" : " in layer " + f.layer();
+        String where = f.layer() == null ? "" : f.layer() < layerNames.size() ? " in layer " + layerNames.get(f.layer())
+                : " in layer " + f.layer();
         if (f.severity() == Severity.INFO) {
             log.info("{} {}{} (iteration {}): {}", f.severity(), f.pathology().title(), where, f.iteration(), f.summary());
         } else {

@@ -114,6 +114,7 @@ final class RunFactory {
         MultiLayerNetwork net = model.built().network();
         int evaluationBatch = Math.max(training.batchSize(), 500);
         StopSignal stop = new StopSignal();
+        recorder.findings().layerNames(model.built().layout().names());
         RunServices services = new RunServices(recorder.runId(), new RunInfo(experiment.name(), training.seed(),
                 recorder.directory()), model.built().layout().info(), new LayerViews(net, model.built().layout()),
                 new Nd4jStatistics(), recorder.sink(), recorder.findings(), stop);
