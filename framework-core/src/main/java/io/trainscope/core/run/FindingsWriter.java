@@ -3,12 +3,14 @@ package io.trainscope.core.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.trainscope.api.monitor.Finding;
+import io.trainscope.api.monitor.Remedy;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Writes a run's findings to {@code findings.json} (schema in {@code docs/metrics.md}), atomically. */
@@ -41,7 +43,7 @@ public final class FindingsWriter {
                 layer == null ? null : ((Number) layer).intValue(),
                 ((Number) m.get("iteration")).longValue(), ((Number) m.get("epoch")).intValue(),
                 (String) m.get("summary"), (List<String>) m.getOrDefault("evidence", List.of()),
-                (String) m.getOrDefault("prescription", ""));
+                (String) m.getOrDefault("prescription", ""), remedies(m.get("remedies")));
     }
 
     /** One finding as JSON-ready map. */
@@ -57,6 +59,20 @@ public final class FindingsWriter {
         m.put("summary", f.summary());
         m.put("evidence", f.evidence());
         m.put("prescription", f.prescription());
+        if (!f.remedies().isEmpty()) {
+            m.put("remedies", f.remedies().stream().map(r -> Map.of("setting", r.setting().name().toLowerCase(Locale.ROOT),
+                    "plugin", r.plugin())).toList());
+        }
         return m;
+    }
+
+    /** The structured remedies of a finding read back (none when the file has none). */
+    @SuppressWarnings("unchecked")
+    private static List<Remedy> remedies(Object list) {
+        if (!(list instanceof List<?> l)) {
+            return List.of();
+        }
+        return ((List<Map<String, Object>>) l).stream().map(r -> new Remedy(
+                Remedy.Setting.valueOf(((String) r.get("setting")).toUpperCase(Locale.ROOT)), (String) r.get("plugin"))).toList();
     }
 }
