@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A full inference-mode pass over the training set (seed 003's dead-neuron count), in batches,
  * handing every layer's activations to a consumer. The activation arrays of each batch are
- * released as soon as the consumer returns, so a pass leaves nothing behind off-heap.
+ * released as soon as the consumer returns, so a pass leaves nothing behind off-heap, and the
+ * network keeps its optimizer: a pass changes neither training nor the updater's memory.
  */
 public final class DatasetPass {
 
@@ -52,7 +53,12 @@ public final class DatasetPass {
                 }
             }
         }
-        network.clear();
+        // Not network.clear(): it also drops DL4J's Solver, so the next fit() would build a fresh
+        // updater, losing the optimizer's state (Adam's moments) and leaving the old state array
+        // (two floats per parameter for Adam) off-heap until a full garbage collection: 4.3 MiB per
+        // epoch for the MNIST MLP. Only the reference to the last batch is dropped; feedForward has
+        // already cleared each layer's input.
+        network.setInput(null);
         return batch;
     }
 }
