@@ -18,6 +18,9 @@ public final class TrainerMetrics {
     public static final Metric THROUGHPUT = new Metric("epoch.throughput", "examples/s", "training examples per second");
     public static final Metric RESIDENT_MEMORY = new Metric("process.resident.memory", "MiB",
             "resident set size of the process at the end of the epoch (Linux), Java heap and native memory together");
+    public static final Metric NATIVE_MEMORY = new Metric("process.native.memory", "MiB",
+            "ND4J's native memory at the end of the epoch: array buffers outside workspaces not yet freed, and the "
+                    + "training thread's workspaces");
     public static final Metric HEAP_MEMORY = new Metric("process.heap.memory", "MiB",
             "Java heap in use at the end of the epoch");
 

@@ -165,6 +165,7 @@ final class TrainingRun {
                 if (!Double.isNaN(rss)) {
                     sink.accept(trainer(runId, iteration, epoch, TrainerMetrics.RESIDENT_MEMORY, rss));
                 }
+                sink.accept(trainer(runId, iteration, epoch, TrainerMetrics.NATIVE_MEMORY, Environment.nativeMemoryMiB()));
                 Runtime rt = Runtime.getRuntime();
                 sink.accept(trainer(runId, iteration, epoch, TrainerMetrics.HEAP_MEMORY,
                         (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0)));
