@@ -2,8 +2,6 @@ package io.trainscope.core.training;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.trainscope.core.TestTrainscope;
-import io.trainscope.core.run.InMemoryMeasurements;
 import io.trainscope.core.run.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,10 +19,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * Long runs: memory stays flat with every monitor on, and the dataset pass after each epoch leaves
- * training alone (docs/reliability.md, "Long runs").
- */
+/** Long runs: memory stays flat with every monitor on (docs/reliability.md, "Long runs"). */
 class LongRunMemoryTest {
 
     /**
@@ -88,25 +83,6 @@ class LongRunMemoryTest {
                 .isLessThanOrEqualTo(1.05 * resident.get(9));
         assertThat(nd4j.get(49)).as("ND4J native memory after epoch 50 against epoch 10: " + series)
                 .isLessThanOrEqualTo(1.05 * nd4j.get(9));
-    }
-
-    @Test
-    void theDatasetPassAfterEachEpochLeavesTheOptimizerStateAndSoTheWeightsUnchanged() {
-        String yaml = """
-                data: {source: gaussian-classification, samples: 200, features: 10, labels: linear}
-                model: {hidden: [16, 16], activation: relu, init: he-normal}
-                training: {optimizer: {name: adam, learning-rate: 0.01}, epochs: 3, batch-size: 32, seed: 5}
-                monitors: %s
-                """;
-        float[] without = finalWeights(yaml.formatted("[]"));
-        float[] withPass = finalWeights(yaml.formatted("[dead-neurons]"));
-        assertThat(withPass).containsExactly(without);
-    }
-
-    private static float[] finalWeights(String yaml) {
-        TrainingResult result = TestTrainscope.get().trainer().train(TestTrainscope.resolve(yaml),
-                RunOptions.inMemory(new InMemoryMeasurements()));
-        return result.network().network().params().toFloatVector();
     }
 
     /** Trains {@code config} in a JVM of its own (one thread for ND4J, as the launcher sets); returns the run folder. */

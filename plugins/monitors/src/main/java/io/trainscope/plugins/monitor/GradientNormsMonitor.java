@@ -266,8 +266,8 @@ public final class GradientNormsMonitor implements Monitor {
                     .evidence(trend)
                     .evidence(means0)
                     .evidence(String.format(Locale.ROOT, "threshold: exploding-ratio %.1e", exploding))
-                    .prescription("Lower the learning rate or use a decaying schedule, clip gradients, or add "
-                            + "batchnorm; weight decay keeps weights from growing.")
+                    .prescription("Lower the learning rate or let a schedule decay it (step or cosine), or add "
+                            + "batchnorm before the activation.")
                     .report();
         }
     }

@@ -143,7 +143,7 @@ public final class UpdateRatioMonitor implements Monitor {
                             Phrases.num(worstRatio), Phrases.when(ctx), Phrases.num(ctx.learningRate())))
                     .evidence("threshold: spike " + Phrases.num(spike) + "; healthy ratios are near 1e-3")
                     .prescription("Lower the learning rate (try a tenth of " + Phrases.num(ctx.learningRate())
-                            + "), use a warm-up schedule, or clip gradients.")
+                            + ") or let a schedule decay it (step or cosine).")
                     .report();
         }
     }

@@ -1,0 +1,162 @@
+package io.trainscope.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.trainscope.core.Trainscope;
+import io.trainscope.cli.bench.DataBenchmark;
+import io.trainscope.cli.bench.GemmFloor;
+import io.trainscope.cli.bench.PassBenchmark;
+import io.trainscope.cli.bench.StartupBenchmark;
+import io.trainscope.cli.bench.ThroughputBenchmark;
+import io.trainscope.core.config.ResolvedExperiment;
+import io.trainscope.cli.env.CpuInfo;
+import io.trainscope.core.training.RunOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code trainscope bench CONFIG}: training throughput of bare DL4J against trainscope's trainer
+ * with no, default and all monitors, the dead-neuron pass against bare inference, data costs and
+ * command-line start-up, each against its budget (docs/performance.md).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures training throughput in one JVM with paired, interleaved rounds: bare DL4J fit on the same "
+                + "network and data, trainscope with no monitors, with the default monitors, and with every monitor "
+                + "every 10 and every iteration; then the dead-neuron pass against bare output(), data loading, and "
+                + "start-up. Prints samples/s (median, min-max), ratios within rounds, time inside each monitor, "
+                + "the thread settings, versions and CPU. Run nothing else heavy on the machine meanwhile."})
+final class BenchCommand implements Callable<Integer> {
+
+    @CommandLine.Parameters(index = "0", paramLabel = "CONFIG", description = "The experiment to benchmark (its network, data and batch size).")
+    Path config;
+
+    @CommandLine.Option(names = "--rounds", defaultValue = "5", description = "Measured rounds (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @CommandLine.Option(names = "--warmup", defaultValue = "20", description = "Untimed iterations at the start of each variant (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @CommandLine.Option(names = "--iterations", defaultValue = "60", description = "Timed iterations per variant and round (default ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @CommandLine.Option(names = "--skip-startup", description = "Do not measure command-line start-up.")
+    boolean skipStartup;
+
+    @CommandLine.Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
+    Path json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (rounds < 1 || warmup < 1 || iterations < 1) {
+            throw new io.trainscope.core.TrainscopeException("--rounds, --warmup and --iterations must be at least 1");
+        }
+        Logging.quiet();
+        PrintWriter out = spec.commandLine().getOut();
+        Trainscope trainscope = Trainscope.create();
+        ResolvedExperiment experiment = trainscope.resolve(config);
+        CpuInfo cpu = CpuInfo.read();
+        out.println("trainscope bench " + config);
+        out.println("  cpu:      " + cpu.describe());
+        out.println("  threads:  OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "unset")
+                + ", OPENBLAS_CORETYPE=" + System.getenv().getOrDefault("OPENBLAS_CORETYPE", "unset")
+                + " (" + System.getenv().getOrDefault("TRAINSCOPE_NATIVE_SOURCE", "not set by the launcher") + ")");
+        out.println("  versions: " + new Version().getVersion()[0]);
+        out.printf(Locale.ROOT, "  network:  %s, batch %d; %d rounds of %d timed iterations after %d warm-up, per variant%n%n",
+                experiment.spec().model().hidden(), experiment.spec().training().batchSize(), rounds, iterations, warmup);
+        out.flush();
+
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("cpu", cpu.describe());
+        figures.put("omp_num_threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
+        figures.put("openblas_coretype", System.getenv().getOrDefault("OPENBLAS_CORETYPE", "unset"));
+        figures.put("date", Instant.now().toString());
+
+        var throughput = trainscope.get(ThroughputBenchmark.class)
+                .run(experiment, new ThroughputBenchmark.Options(rounds, warmup, iterations), out);
+        var widths = new java.util.ArrayList<Integer>();
+        var prepared = trainscope.trainer().prepare(experiment, RunOptions.inMemory(null));
+        widths.add((int) prepared.inputs());
+        widths.addAll(experiment.spec().model().hidden());
+        widths.add(prepared.head().units());
+        var floor = GemmFloor.measure(widths, experiment.spec().training().batchSize(), 15);
+        out.printf(Locale.ROOT, "%n%-28s %10s %21s %11s %11s %9s%n", "training throughput", "samples/s", "(min-max)",
+                "vs dl4j fit", "vs no mon.", "of floor");
+        for (var r : throughput) {
+            out.printf(Locale.ROOT, "%-28s %10.0f %10.0f-%-10.0f %11.3f %11.3f %8.0f%%%n", r.name(),
+                    r.samplesPerSecond().median(), r.samplesPerSecond().min(), r.samplesPerSecond().max(),
+                    r.ratioToBare().median(), r.ratioToNoMonitors().median(),
+                    100 * r.samplesPerSecond().median() / floor.samplesPerSecond());
+        }
+        out.printf(Locale.ROOT, "gemm floor: %.2f ms per iteration (%.2f GFLOP: forward, weight and input gradients), "
+                        + "%.0f samples/s; \"vs dl4j fit\" is against bare fit with trainscope's layers%n",
+                floor.secondsPerIteration().median() * 1e3, floor.gflopPerIteration(), floor.samplesPerSecond());
+        figures.put("gemm_floor", floor);
+        for (var r : throughput) {
+            if (!r.monitorMsPerIteration().isEmpty()) {
+                out.printf(Locale.ROOT, "  time inside monitors, %s (ms per iteration): %s%n", r.name(),
+                        format(r.monitorMsPerIteration()));
+            }
+        }
+        figures.put("throughput", throughput);
+        out.flush();
+
+        var data = trainscope.get(DataBenchmark.class).run(experiment, Math.min(rounds, 3));
+        var pass = trainscope.get(PassBenchmark.class).run(experiment, prepared, rounds);
+        out.printf(Locale.ROOT, "%ndead-neuron pass: %.0f examples/s vs bare output() %.0f/s: ratio %.3f (min %.3f)%n",
+                pass.deadNeuronPass().median(), pass.bareOutput().median(), pass.ratio().median(), pass.ratio().min());
+        double fitBatches = throughput.get(1).samplesPerSecond().median() / experiment.spec().training().batchSize();
+        out.printf(Locale.ROOT, "data: load and prepare %d examples %.3f s (median); batches gathered %.0f/s vs %.0f/s "
+                        + "consumed by fit%n", data.examples(), data.prepareSeconds().median(),
+                data.batchesPerSecond().median(), fitBatches);
+        figures.put("dataset_pass", pass);
+        figures.put("data", data);
+
+        String launcher = System.getProperty("trainscope.launcher");
+        if (!skipStartup && launcher != null) {
+            var startup = StartupBenchmark.run(Path.of(launcher), config, 3);
+            out.printf(Locale.ROOT, "start-up: --help %.2f s, plugins %.2f s, first training iteration after %.2f s "
+                    + "(medians of 3)%n", startup.help().median(), startup.plugins().median(), startup.firstIteration().median());
+            figures.put("startup", startup);
+        } else if (!skipStartup) {
+            out.println("start-up: not measured (run through the ./trainscope launcher to measure it)");
+        }
+
+        out.printf(Locale.ROOT, "%nbudgets (docs/performance.md):%n");
+        budget(out, "trainer, no monitors >= 0.98 x dl4j fit", throughput.get(2).ratioToBare().median(), 0.98);
+        budget(out, "default monitors >= 0.97 x no monitors", throughput.get(3).ratioToNoMonitors().median(), 0.97);
+        budget(out, "all monitors every 10 >= 0.95 x no monitors", throughput.get(4).ratioToNoMonitors().median(), 0.95);
+        budget(out, "all monitors every 1 >= 0.75 x no monitors", throughput.get(5).ratioToNoMonitors().median(), 0.75);
+        budget(out, "trainscope no monitors >= 0.60 of gemm floor", throughput.get(2).samplesPerSecond().median()
+                / floor.samplesPerSecond(), 0.60);
+        budget(out, "dead-neuron pass >= 0.90 x bare output()", pass.ratio().median(), 0.90);
+        out.flush();
+        if (json != null) {
+            Files.writeString(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures));
+            out.println("figures written to " + json);
+        }
+        out.flush();
+        return TrainscopeCli.OK;
+    }
+
+    private static void budget(PrintWriter out, String what, double value, double threshold) {
+        out.printf(Locale.ROOT, "  %-46s %.3f  %s%n", what, value, value >= threshold ? "met" : "MISSED");
+    }
+
+    private static String format(Map<String, Double> ms) {
+        return String.join(", ", ms.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue())).toList());
+    }
+
+}

@@ -1,0 +1,148 @@
+package io.trainscope.cli;
+
+import io.trainscope.api.monitor.Finding;
+import io.trainscope.api.monitor.Severity;
+import io.trainscope.core.Trainscope;
+import io.trainscope.core.TrainscopeException;
+import io.trainscope.core.config.ExperimentSpec;
+import io.trainscope.core.config.ResolvedExperiment;
+import io.trainscope.core.run.RunFolder;
+import io.trainscope.core.training.RunOptions;
+import io.trainscope.core.training.TrainingProgress;
+import io.trainscope.core.training.TrainingResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code trainscope train CONFIG}: trains an experiment, once per seed, one run folder each. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains the experiment of a YAML config, once per seed, writing one run folder each under "
+                + "--output (config.yaml, run.json, metrics.jsonl, findings.json, report.html, checkpoints/).",
+                "Exit status: 0 success, 1 a failed run or a finding at --fail-on, 2 bad input."})
+final class TrainCommand implements Callable<Integer> {
+
+    @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "The experiment config (YAML).")
+    Path config;
+
+    @CommandLine.Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Continue a run from its newest checkpoint, in its own folder, instead of starting one.")
+    Path resume;
+
+    @CommandLine.Option(names = "--seed", paramLabel = "SEED", split = ",",
+            description = "Train with these seeds instead of the config's (comma-separated).")
+    List<Long> seeds;
+
+    @CommandLine.Option(names = "--epochs", paramLabel = "N", description = "Override training.epochs.")
+    Integer epochs;
+
+    @CommandLine.Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "runs",
+            description = "Where run folders go (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @CommandLine.Option(names = {"-q", "--quiet"}, description = "No progress bar and no informational log lines.")
+    boolean quiet;
+
+    @CommandLine.Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit with status 1 when a finding at or above this severity is reported: INFO, WARNING, CRITICAL.")
+    Severity failOn;
+
+    @CommandLine.Option(names = "--no-report",
+            description = "Do not write report.html into the run folder (build it later with 'trainscope report RUN_DIR').")
+    boolean noReport;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (quiet) {
+            Logging.quiet();
+        }
+        if ((config == null) == (resume == null)) {
+            throw new TrainscopeException("give either a CONFIG to train or --resume RUN_DIR to continue a run");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Trainscope trainscope = Trainscope.create();
+        TrainingProgress progress = quiet ? TrainingProgress.NONE : ConsoleProgress.forTerminal();
+        SeedSummary summary = new SeedSummary();
+        RunOptions options = new RunOptions(output, summary.sink(), progress, null, !noReport);
+        List<TrainingResult> results = new ArrayList<>();
+        if (resume != null) {
+            results.add(trainscope.trainer().resume(resume, options));
+        } else {
+            ExperimentSpec experiment = trainscope.load(config);
+            if (epochs != null) {
+                if (epochs < 1) {
+                    throw new TrainscopeException("--epochs must be at least 1, got " + epochs);
+                }
+                experiment = experiment.withTraining(experiment.training().withEpochs(epochs));
+            }
+            if (seeds != null && !seeds.isEmpty()) {
+                var t = experiment.training();
+                experiment = experiment.withTraining(new io.trainscope.core.config.TrainingSpec(t.optimizer(), t.schedule(),
+                        t.epochs(), t.batchSize(), seeds, t.earlyStopping(), t.checkpoints()));
+            }
+            ResolvedExperiment resolved = trainscope.resolve(experiment);
+            for (long seed : resolved.spec().training().seeds()) {
+                summary.startSeed(seed);
+                results.add(trainscope.trainer().train(resolved.forSeed(seed), options));
+            }
+        }
+        for (TrainingResult r : results) {
+            printResult(out, r, r.directory() == null ? null : r.directory().resolve(RunFolder.REPORT));
+        }
+        if (results.size() > 1) {
+            summary.print(out);
+        }
+        out.flush();
+        boolean failed = results.stream().anyMatch(r -> !r.succeeded());
+        boolean findingAtThreshold = failOn != null && results.stream().flatMap(r -> r.findings().stream())
+                .anyMatch(f -> f.severity().compareTo(failOn) >= 0);
+        return failed || findingAtThreshold ? TrainscopeCli.FAILED : TrainscopeCli.OK;
+    }
+
+    private void printResult(PrintWriter out, TrainingResult r, Path report) {
+        out.printf(Locale.ROOT, "%nrun %s (seed %d): %s after %d epochs, %d iterations, training loss %.4f%n", r.runId(),
+                r.seed(), r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '), r.epochs(), r.iterations(),
+                r.trainingLoss());
+        if (!r.reason().isEmpty()) {
+            out.println("  reason: " + r.reason());
+        }
+        if (!r.validation().isEmpty()) {
+            out.println("  validation: " + metrics(r.validation()));
+        }
+        if (r.test() != null) {
+            out.println("  test: " + metrics(r.test().metrics()));
+        }
+        if (r.findings().isEmpty()) {
+            out.println("  findings: none");
+        } else {
+            out.println("  findings:");
+            for (Finding f : r.findings()) {
+                out.printf("    %-8s %s%s: %s%n", f.severity(), f.pathology().id(),
+                        f.layer() == null ? "" : " (layer " + f.layer() + ")", f.summary());
+                if (!f.prescription().isEmpty() && f.severity() != Severity.INFO) {
+                    out.printf("             fix: %s%n", f.prescription());
+                }
+            }
+        }
+        if (r.directory() != null) {
+            out.println("  folder: " + r.directory());
+            if (!noReport && java.nio.file.Files.exists(report)) {
+                out.println("  report: " + report);
+            }
+        }
+    }
+
+    private static String metrics(java.util.Map<String, Double> m) {
+        List<String> parts = new ArrayList<>();
+        m.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.4f", k, v)));
+        return String.join(", ", parts);
+    }
+}

@@ -1,0 +1,62 @@
+package io.trainscope.cli.bench;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The GEMM-only floor of training an MLP: the time of exactly the matrix products one iteration
+ * of backpropagation needs (forward {@code x W}, weight gradients {@code xᵀ δ}, input gradients
+ * {@code δ Wᵀ} for every layer but the first), with nothing else. A training step cannot be
+ * faster; throughput as a share of this floor says how much time goes elsewhere.
+ */
+public final class GemmFloor {
+
+    /** The floor in seconds per iteration and examples per second, and the FLOPs per iteration. */
+    public record Result(Stats secondsPerIteration, double samplesPerSecond, double gflopPerIteration) {
+    }
+
+    private GemmFloor() {
+    }
+
+    /**
+     * Measures the floor of an MLP with layer widths {@code widths} (inputs first, outputs last) at
+     * batch size {@code batch}: {@code reps} timed repetitions after a warm-up.
+     */
+    public static Result measure(List<Integer> widths, int batch, int reps) {
+        record Gemm(INDArray a, INDArray b, INDArray c, boolean ta, boolean tb) {
+        }
+        List<Gemm> gemms = new ArrayList<>();
+        double flops = 0;
+        for (int l = 0; l + 1 < widths.size(); l++) {
+            int in = widths.get(l);
+            int out = widths.get(l + 1);
+            INDArray x = Nd4j.rand(DataType.FLOAT, batch, in);
+            INDArray w = Nd4j.rand(DataType.FLOAT, in, out);
+            INDArray delta = Nd4j.rand(DataType.FLOAT, batch, out);
+            gemms.add(new Gemm(x, w, Nd4j.create(DataType.FLOAT, batch, out), false, false));
+            gemms.add(new Gemm(x, delta, Nd4j.create(DataType.FLOAT, in, out), true, false));
+            flops += 4.0 * batch * in * out;
+            if (l > 0) {
+                gemms.add(new Gemm(delta, w, Nd4j.create(DataType.FLOAT, batch, in), false, true));
+                flops += 2.0 * batch * in * out;
+            }
+        }
+        double[] seconds = new double[reps];
+        for (int r = -3; r < reps; r++) {
+            long t0 = System.nanoTime();
+            for (Gemm g : gemms) {
+                Nd4j.gemm(g.a(), g.b(), g.c(), g.ta(), g.tb(), 1.0, 0.0);
+            }
+            gemms.get(gemms.size() - 1).c().getFloat(0);
+            if (r >= 0) {
+                seconds[r] = (System.nanoTime() - t0) / 1e9;
+            }
+        }
+        Stats s = Stats.of(seconds);
+        return new Result(s, batch / s.median(), flops / 1e9);
+    }
+}

@@ -1,0 +1,89 @@
+package io.trainscope.cli.bench;
+
+import io.trainscope.api.monitor.RunInfo;
+import io.trainscope.core.config.ResolvedExperiment;
+import io.trainscope.core.data.PreparedData;
+import io.trainscope.core.model.BuiltNetwork;
+import io.trainscope.core.model.NetworkBuilder;
+import io.trainscope.core.monitor.DatasetPass;
+import io.trainscope.core.monitor.HookDispatcher;
+import io.trainscope.core.monitor.LayerViews;
+import io.trainscope.core.monitor.MonitorSlot;
+import io.trainscope.core.monitor.Nd4jStatistics;
+import io.trainscope.core.monitor.RunServices;
+import io.trainscope.core.monitor.StopSignal;
+import io.trainscope.core.plugin.PluginFamily;
+import io.trainscope.core.plugin.PluginRegistry;
+import io.trainscope.core.run.FindingLog;
+import io.trainscope.core.run.InMemoryMeasurements;
+import io.trainscope.api.plugin.Parameters;
+import jakarta.inject.Inject;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.Sgd;
+
+import java.util.List;
+
+/**
+ * The dead-neuron check's full pass over the training set (one shared inference pass, plus the
+ * monitor's reductions) against bare {@code output()} over the same data and batch size, in
+ * interleaved rounds.
+ */
+public final class PassBenchmark {
+
+    /** Examples per second of both, and their ratio per round. */
+    public record Result(Stats bareOutput, Stats deadNeuronPass, Stats ratio) {
+    }
+
+    private final NetworkBuilder builder;
+    private final PluginRegistry registry;
+
+    @Inject
+    public PassBenchmark(NetworkBuilder builder, PluginRegistry registry) {
+        this.builder = builder;
+        this.registry = registry;
+    }
+
+    /** Runs {@code rounds} rounds (after one warm-up round) over {@code data}'s training split. */
+    public Result run(ResolvedExperiment experiment, PreparedData data, int rounds) {
+        BuiltNetwork built = builder.build(experiment, data.inputs(), data.head(), experiment.spec().training().seed(),
+                new Sgd(0.0));
+        MultiLayerNetwork net = built.network();
+        int batch = Math.max(500, experiment.spec().training().batchSize());
+        long n = data.train().numExamples();
+        double[] bare = new double[rounds];
+        double[] pass = new double[rounds];
+        double[] ratio = new double[rounds];
+        for (int r = -1; r < rounds; r++) {
+            long t0 = System.nanoTime();
+            for (long from = 0; from < n; from += batch) {
+                INDArray x = data.train().getFeatures().get(NDArrayIndex.interval(from, Math.min(n, from + batch)),
+                        NDArrayIndex.all());
+                net.output(x, false).close();
+            }
+            double bareRate = n / ((System.nanoTime() - t0) / 1e9);
+            double passRate = n / deadNeuronPassSeconds(built, data, batch);
+            if (r >= 0) {
+                bare[r] = bareRate;
+                pass[r] = passRate;
+                ratio[r] = passRate / bareRate;
+            }
+        }
+        return new Result(Stats.of(bare), Stats.of(pass), Stats.of(ratio));
+    }
+
+    /** One training-start pass of the real dead-neurons monitor through the dispatcher, timed. */
+    private double deadNeuronPassSeconds(BuiltNetwork built, PreparedData data, int batch) {
+        var monitor = registry.get(PluginFamily.MONITOR, "dead-neurons", "bench");
+        MonitorSlot slot = new MonitorSlot(monitor, Parameters.defaults(monitor));
+        RunServices services = new RunServices("bench", new RunInfo("bench", 0, null), built.layout().info(),
+                new LayerViews(built.network(), built.layout()), new Nd4jStatistics(), new InMemoryMeasurements(),
+                new FindingLog(), new StopSignal());
+        try (HookDispatcher dispatcher = new HookDispatcher(List.of(slot), services, built, 1, data.trainingExamples(), batch)) {
+            long t0 = System.nanoTime();
+            dispatcher.trainingStart(new DatasetPass(built.network(), data.train(), batch), 0, 0);
+            return (System.nanoTime() - t0) / 1e9;
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.trainscope.cli.bench;
+
+import io.trainscope.api.plugin.ParameterSpec;
+import io.trainscope.core.config.ConfigLoader;
+import io.trainscope.core.config.ExperimentResolver;
+import io.trainscope.core.config.PluginRef;
+import io.trainscope.core.config.ResolvedExperiment;
+import io.trainscope.core.data.EpochBatches;
+import io.trainscope.core.data.PreparedData;
+import io.trainscope.core.model.BuiltNetwork;
+import io.trainscope.core.model.NetworkBuilder;
+import io.trainscope.core.model.NetworkBuilder.DenseImplementation;
+import io.trainscope.core.plugin.DiscoveredPlugin;
+import io.trainscope.core.plugin.PluginFamily;
+import io.trainscope.core.plugin.PluginRegistry;
+import io.trainscope.core.training.RunOptions;
+import io.trainscope.core.training.Trainer;
+import io.trainscope.core.training.TrainingResult;
+import jakarta.inject.Inject;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Training throughput in one JVM, in paired, interleaved rounds: bare DL4J {@code fit} on pre-built
+ * batches of the same network and data, then trainscope's trainer with no monitors, with the
+ * default monitors, and with every monitor sampled every 10 and every 1 iterations. Every variant
+ * trains a fresh network for {@code warmup + iterations} iterations and is timed over the last
+ * {@code iterations} only, by their median iteration time; the order of variants rotates from round
+ * to round. Ratios are taken
+ * against bare DL4J within the same round, which cancels most of a shared machine's drift.
+ */
+public final class ThroughputBenchmark {
+
+    /** Settings of one benchmark. */
+    public record Options(int rounds, int warmup, int iterations) {
+    }
+
+    /**
+     * The result of one variant over all rounds: samples/s, and per-round ratios to bare DL4J with
+     * trainscope's layers ({@link #BASELINE}) and to the trainer without monitors.
+     */
+    public record VariantResult(String name, Stats samplesPerSecond, Stats ratioToBare, Stats ratioToNoMonitors,
+                                Map<String, Double> monitorMsPerIteration) {
+    }
+
+    /** Bare DL4J fit with DL4J's own dense layers. */
+    public static final String STOCK = "dl4j fit, dl4j layers";
+    /** Bare DL4J fit with trainscope's dense layers: the baseline of the trainer's overhead. */
+    public static final String BASELINE = "dl4j fit, trainscope layers";
+    /** trainscope's trainer without monitors. */
+    public static final String NO_MONITORS = "trainscope, no monitors";
+
+    private final Trainer trainer;
+    private final NetworkBuilder builder;
+    private final ExperimentResolver resolver;
+    private final PluginRegistry registry;
+
+    @Inject
+    public ThroughputBenchmark(Trainer trainer, NetworkBuilder builder, ExperimentResolver resolver, PluginRegistry registry) {
+        this.trainer = trainer;
+        this.builder = builder;
+        this.resolver = resolver;
+        this.registry = registry;
+    }
+
+    /** The variants, in table order. */
+    public List<BenchVariant> variants() {
+        List<BenchVariant> v = new ArrayList<>();
+        v.add(new BenchVariant(STOCK, null, DenseImplementation.DL4J));
+        v.add(new BenchVariant(BASELINE, null, DenseImplementation.REUSING));
+        v.add(new BenchVariant(NO_MONITORS, List.of(), DenseImplementation.REUSING));
+        v.add(new BenchVariant("default monitors", ConfigLoader.DEFAULT_MONITORS.stream()
+                .filter(n -> registry.names(PluginFamily.MONITOR).contains(n)).map(PluginRef::of).toList(),
+                DenseImplementation.REUSING));
+        v.add(new BenchVariant("all monitors, every 10", allMonitors(10), DenseImplementation.REUSING));
+        v.add(new BenchVariant("all monitors, every 1", allMonitors(1), DenseImplementation.REUSING));
+        return v;
+    }
+
+    /** Every standard and user monitor (test monitors excluded), each sampling every {@code every} iterations. */
+    private List<PluginRef> allMonitors(int every) {
+        List<PluginRef> refs = new ArrayList<>();
+        for (DiscoveredPlugin<?> p : registry.all()) {
+            if (p.family() != PluginFamily.MONITOR || p.name().startsWith("test-")) {
+                continue;
+            }
+            Map<String, Object> params = new LinkedHashMap<>();
+            for (ParameterSpec s : p.prototype().parameters()) {
+                if (s.name().equals("every")) {
+                    params.put("every", every);
+                }
+            }
+            refs.add(PluginRef.of(p.name(), params));
+        }
+        return refs;
+    }
+
+    /** Runs the benchmark; progress lines go to {@code log}. */
+    public List<VariantResult> run(ResolvedExperiment experiment, Options options, PrintWriter log) {
+        int batch = experiment.spec().training().batchSize();
+        int total = options.warmup() + options.iterations();
+        PreparedData prepared = trainer.prepare(experiment, RunOptions.inMemory(null));
+        PreparedData data = tiled(prepared, total * batch);
+        List<BenchVariant> variants = variants();
+        Map<String, List<Double>> speeds = new LinkedHashMap<>();
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        Map<String, List<Double>> ratiosToNone = new LinkedHashMap<>();
+        Map<String, Map<String, List<Double>>> hooks = new LinkedHashMap<>();
+        variants.forEach(v -> {
+            speeds.put(v.name(), new ArrayList<>());
+            ratios.put(v.name(), new ArrayList<>());
+            ratiosToNone.put(v.name(), new ArrayList<>());
+            hooks.put(v.name(), new LinkedHashMap<>());
+        });
+        Map<String, ResolvedExperiment> resolved = new LinkedHashMap<>();
+        for (BenchVariant v : variants) {
+            if (!v.bare()) {
+                var spec = experiment.spec().withMonitors(v.monitors());
+                resolved.put(v.name(), resolver.resolve(spec.withTraining(spec.training().withEpochs(1))));
+            }
+        }
+        // warm-up round: JIT, native libraries, workspaces; not recorded
+        for (BenchVariant v : variants) {
+            measure(v, resolved.get(v.name()), experiment, data, options, batch);
+        }
+        for (int round = 0; round < options.rounds(); round++) {
+            Map<String, Double> thisRound = new LinkedHashMap<>();
+            for (int k = 0; k < variants.size(); k++) {
+                BenchVariant v = variants.get((k + round) % variants.size());
+                Measured m = measure(v, resolved.get(v.name()), experiment, data, options, batch);
+                thisRound.put(v.name(), m.samplesPerSecond);
+                speeds.get(v.name()).add(m.samplesPerSecond);
+                m.monitorMs.forEach((name, ms) -> hooks.get(v.name()).computeIfAbsent(name, x -> new ArrayList<>()).add(ms));
+            }
+            double bare = thisRound.get(BASELINE);
+            double none = thisRound.get(NO_MONITORS);
+            thisRound.forEach((name, s) -> {
+                ratios.get(name).add(s / bare);
+                ratiosToNone.get(name).add(s / none);
+            });
+            log.printf(java.util.Locale.ROOT, "round %d/%d: %s%n", round + 1, options.rounds(), format(thisRound));
+            log.flush();
+        }
+        List<VariantResult> results = new ArrayList<>();
+        for (BenchVariant v : variants) {
+            Map<String, Double> ms = new LinkedHashMap<>();
+            hooks.get(v.name()).forEach((name, list) -> ms.put(name, Stats.of(toArray(list)).median()));
+            results.add(new VariantResult(v.name(), Stats.of(toArray(speeds.get(v.name()))),
+                    Stats.of(toArray(ratios.get(v.name()))), Stats.of(toArray(ratiosToNone.get(v.name()))), ms));
+        }
+        return results;
+    }
+
+    private record Measured(double samplesPerSecond, Map<String, Double> monitorMs) {
+    }
+
+    private Measured measure(BenchVariant v, ResolvedExperiment variantExperiment, ResolvedExperiment experiment,
+                             PreparedData data, Options options, int batch) {
+        IterationClock clock = new IterationClock();
+        if (v.bare()) {
+            BuiltNetwork built = builder.build(experiment, data.inputs(), data.head(), experiment.spec().training().seed(),
+                    experiment.optimizer().create(experiment.optimizerParams(), null), v.dense());
+            MultiLayerNetwork net = built.network();
+            List<DataSet> batches = new ArrayList<>();
+            new EpochBatches(data.train(), batch, experiment.spec().training().seed(), 0, true).forEachRemaining(batches::add);
+            for (DataSet b : batches) {
+                net.fit(b);
+                clock.tick();
+            }
+            return new Measured(clock.samplesPerSecond(options.warmup(), batch), Map.of());
+        }
+        TrainingResult r = trainer.trainOn(variantExperiment, data, RunOptions.inMemory(clock));
+        Map<String, Double> ms = new LinkedHashMap<>();
+        r.monitorNanos().forEach((name, nanos) -> ms.put(name, nanos / 1e6 / Math.max(1, r.iterations())));
+        return new Measured(clock.samplesPerSecond(options.warmup(), batch), ms);
+    }
+
+    /** The data with its training split repeated (or cut) to exactly {@code examples} examples. */
+    static PreparedData tiled(PreparedData data, int examples) {
+        DataSet train = data.train();
+        int n = train.numExamples();
+        if (n >= examples) {
+            return data.withTrainingExamples(examples);
+        }
+        int copies = (examples + n - 1) / n;
+        var features = new org.nd4j.linalg.api.ndarray.INDArray[copies];
+        var labels = new org.nd4j.linalg.api.ndarray.INDArray[copies];
+        java.util.Arrays.fill(features, train.getFeatures());
+        java.util.Arrays.fill(labels, train.getLabels());
+        DataSet all = new DataSet(Nd4j.vstack(features), Nd4j.vstack(labels));
+        return new PreparedData(data.task(), all, data.validation(), data.test(), data.inputs(), data.transforms(),
+                data.fitted(), data.head()).withTrainingExamples(examples);
+    }
+
+    private static double[] toArray(List<Double> l) {
+        return l.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static String format(Map<String, Double> m) {
+        List<String> parts = new ArrayList<>();
+        m.forEach((k, v) -> parts.add(String.format(java.util.Locale.ROOT, "%s %.0f/s", k, v)));
+        return String.join(", ", parts);
+    }
+
+}

@@ -1,0 +1,98 @@
+package io.trainscope.cli.env;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The native settings trainscope chooses for this machine, and why: the OpenMP thread count and
+ * the OpenBLAS core type. Both must be in the environment before ND4J's native library loads, so
+ * the launcher exports them (a value already in the user's environment always wins); embedding
+ * applications set them themselves ({@code trainscope env --export} prints them).
+ *
+ * @param cpuSignature       the CPU these settings were calibrated on
+ * @param ompThreads         the {@code OMP_NUM_THREADS} to use, or null to leave ND4J's default
+ * @param ompReason          why
+ * @param openblasCoreType   the {@code OPENBLAS_CORETYPE} to force, or null to let OpenBLAS detect the core
+ * @param coreTypeReason     why
+ * @param detectedCore       the core OpenBLAS detects by itself ("unknown" if it did not say)
+ * @param defaultGflops      GEMM GFLOP/s with OpenBLAS's own detection (NaN if not measured)
+ * @param chosenGflops       GEMM GFLOP/s with the chosen core type (NaN if not measured)
+ * @param calibrated         when the calibration ran
+ */
+public record NativeSettings(String cpuSignature, String ompThreads, String ompReason, String openblasCoreType,
+                             String coreTypeReason, String detectedCore, double defaultGflops, double chosenGflops,
+                             String calibrated) {
+
+    /** The settings as the environment variables they become, for variables not already set by the user. */
+    public Map<String, String> exports(Map<String, String> userEnvironment) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (ompThreads != null && !userEnvironment.containsKey("OMP_NUM_THREADS")) {
+            out.put("OMP_NUM_THREADS", ompThreads);
+        }
+        if (openblasCoreType != null && !userEnvironment.containsKey("OPENBLAS_CORETYPE")) {
+            out.put("OPENBLAS_CORETYPE", openblasCoreType);
+        }
+        out.put("TRAINSCOPE_NATIVE_SOURCE", source(userEnvironment));
+        return out;
+    }
+
+    /** One line saying where each setting in effect comes from, recorded in every run's metadata. */
+    public String source(Map<String, String> userEnvironment) {
+        String omp = userEnvironment.containsKey("OMP_NUM_THREADS")
+                ? "OMP_NUM_THREADS=" + userEnvironment.get("OMP_NUM_THREADS") + " (your environment)"
+                : ompThreads == null ? "OMP_NUM_THREADS unset (" + ompReason + ")"
+                : "OMP_NUM_THREADS=" + ompThreads + " (trainscope: " + ompReason + ")";
+        String core = userEnvironment.containsKey("OPENBLAS_CORETYPE")
+                ? "OPENBLAS_CORETYPE=" + userEnvironment.get("OPENBLAS_CORETYPE") + " (your environment)"
+                : openblasCoreType == null ? "OPENBLAS_CORETYPE unset (" + coreTypeReason + ")"
+                : "OPENBLAS_CORETYPE=" + openblasCoreType + " (trainscope: " + coreTypeReason + ")";
+        return omp + "; " + core;
+    }
+
+    /** Reads cached settings, or null when the file is missing or unreadable. */
+    static NativeSettings read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+            return new NativeSettings(p.getProperty("cpu"), emptyToNull(p.getProperty("omp_threads")),
+                    p.getProperty("omp_reason", ""), emptyToNull(p.getProperty("openblas_coretype")),
+                    p.getProperty("coretype_reason", ""), p.getProperty("detected_core", "unknown"),
+                    Double.parseDouble(p.getProperty("default_gflops", "NaN")),
+                    Double.parseDouble(p.getProperty("chosen_gflops", "NaN")), p.getProperty("calibrated", ""));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Writes the settings to the cache file. */
+    void write(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Properties p = new Properties();
+        p.setProperty("cpu", cpuSignature);
+        p.setProperty("omp_threads", ompThreads == null ? "" : ompThreads);
+        p.setProperty("omp_reason", ompReason);
+        p.setProperty("openblas_coretype", openblasCoreType == null ? "" : openblasCoreType);
+        p.setProperty("coretype_reason", coreTypeReason);
+        p.setProperty("detected_core", detectedCore);
+        p.setProperty("default_gflops", Double.toString(defaultGflops));
+        p.setProperty("chosen_gflops", Double.toString(chosenGflops));
+        p.setProperty("calibrated", calibrated == null ? Instant.now().toString() : calibrated);
+        try (Writer w = Files.newBufferedWriter(file)) {
+            p.store(w, "trainscope native settings for this machine; delete to recalibrate");
+        }
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,75 @@
+package io.trainscope.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CliTest {
+
+    private static CliRun cli(String... args) {
+        return CliRun.of(args);
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        assertThat(cli("--help").status()).isZero();
+        assertThat(cli("train", "--help").out()).contains("Usage: trainscope train", "--resume", "--fail-on");
+        assertThat(cli("plugins", "--help").out()).contains("Usage: trainscope plugins");
+    }
+
+    @Test
+    void aBadConfigIsOneClearLineAndStatusTwo(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, "data: {source: iris}\nmodel: {hidden: [4], init: {name: normal, std: 0}}\n");
+        CliRun run = cli("train", config.toString(), "-o", dir.toString());
+        assertThat(run.status()).isEqualTo(TrainscopeCli.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("trainscope: error: model.init.std: must be a number > 0, got 0.0 "
+                + "(initializer 'normal')" + System.lineSeparator());
+    }
+
+    @Test
+    void anUnknownPluginListsTheKnownOnes(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("typo.yaml");
+        Files.writeString(config, "data: {source: iris}\nmodel: {activation: rellu}\n");
+        CliRun run = cli("train", config.toString());
+        assertThat(run.status()).isEqualTo(TrainscopeCli.BAD_INPUT);
+        assertThat(run.err()).startsWith("trainscope: error: model.activation: unknown activation 'rellu'; "
+                + "did you mean 'relu'?; known activations: ").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aMissingConfigFileIsBadInput() {
+        CliRun run = cli("train", "nowhere.yaml");
+        assertThat(run.status()).isEqualTo(TrainscopeCli.BAD_INPUT);
+        assertThat(run.err()).contains("config file nowhere.yaml does not exist");
+    }
+
+    @Test
+    void pluginsListsEveryFamilyWithParameters() {
+        CliRun run = cli("plugins");
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("initializers (", "he-normal", "fan-mode (one of in, out, default in)",
+                "monitors (", "dead-neurons", "data sources (", "idx");
+    }
+
+    @Test
+    void trainsAConfigAndFailsOnAFindingAtTheGivenSeverity(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("vanishing.yaml");
+        Files.writeString(config, """
+                data: {source: gaussian-classification, samples: 200, features: 20}
+                model: {hidden: {layers: 6, units: 20}, activation: sigmoid, init: {name: uniform, low: -0.01, high: 0.01},
+                        output: {activation: sigmoid, loss: binary-cross-entropy}}
+                training: {epochs: 1, batch-size: 200}
+                monitors: [{name: gradient-norms, every: 1}]
+                """);
+        CliRun ok = cli("train", config.toString(), "-o", dir.toString(), "--quiet");
+        assertThat(ok.status()).isZero();
+        assertThat(ok.out()).contains("completed after 1 epochs", "vanishing-gradients", "folder: ");
+        CliRun failing = cli("train", config.toString(), "-o", dir.toString(), "--quiet", "--fail-on", "WARNING");
+        assertThat(failing.status()).isEqualTo(TrainscopeCli.FAILED);
+    }
+}
