@@ -94,10 +94,12 @@ class LongRunMemoryTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("OMP_NUM_THREADS", "1");
         Process child = builder.start();
-        if (!child.waitFor(5, TimeUnit.MINUTES)) {
-            child.destroyForcibly();
+        boolean finished = child.waitFor(5, TimeUnit.MINUTES);
+        if (!finished) {
+            child.destroyForcibly().waitFor();
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(finished).as("the training JVM did not finish within 5 minutes; its output:%n%s", output).isTrue();
         assertThat(child.exitValue()).as("the training JVM's exit status; its output:%n%s", output).isZero();
         try (var folders = Files.list(runs)) {
             return folders.findFirst().orElseThrow();
