@@ -19,7 +19,7 @@ final class ListenerMeter {
     /** What an instrumented run's trainer metrics are, in report order. */
     static final List<Metric> DECLARED = List.of(TrainerMetrics.LOSS, TrainerMetrics.EPOCH_LOSS,
             TrainerMetrics.LEARNING_RATE, TrainerMetrics.EPOCH_SECONDS, TrainerMetrics.THROUGHPUT,
-            TrainerMetrics.RESIDENT_MEMORY, TrainerMetrics.HEAP_MEMORY);
+            TrainerMetrics.RESIDENT_MEMORY, TrainerMetrics.NATIVE_MEMORY, TrainerMetrics.HEAP_MEMORY);
 
     private final String runId;
     private final MeasurementSink sink;
@@ -59,6 +59,7 @@ final class ListenerMeter {
         if (!Double.isNaN(rss)) {
             sink.accept(measurement(iteration, epoch, TrainerMetrics.RESIDENT_MEMORY, rss));
         }
+        sink.accept(measurement(iteration, epoch, TrainerMetrics.NATIVE_MEMORY, Environment.nativeMemoryMiB()));
         Runtime rt = Runtime.getRuntime();
         sink.accept(measurement(iteration, epoch, TrainerMetrics.HEAP_MEMORY,
                 (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0)));
