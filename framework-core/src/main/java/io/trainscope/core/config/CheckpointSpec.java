@@ -14,6 +14,12 @@ public record CheckpointSpec(int everyEpochs, int keepLast, int everyIterations)
     /** After every epoch, keep the last 3. */
     public static final CheckpointSpec DEFAULT = new CheckpointSpec(1, 3, 0);
 
+    public CheckpointSpec {
+        ConfigRules.atLeast("training.checkpoints.every-epochs", everyEpochs, 0);
+        ConfigRules.atLeast("training.checkpoints.keep-last", keepLast, 1);
+        ConfigRules.atLeast("training.checkpoints.every-iterations", everyIterations, 0);
+    }
+
     /** Checkpoints after epochs only. */
     public CheckpointSpec(int everyEpochs, int keepLast) {
         this(everyEpochs, keepLast, 0);

@@ -1,7 +1,6 @@
 package io.trainscope.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trainscope.api.internal.Suggestions;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,11 +58,7 @@ public final class ConfigLoader {
             throw new ConfigException("", origin + " is empty; a config needs at least 'data' and 'model'");
         }
         ConfigNode top = new ConfigNode(root, "").requireObject(TOP);
-        String name = top.text("name", defaultName);
-        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new ConfigException("name", "must be letters, digits, '.', '_' or '-' (it names the run folder), got '"
-                    + name + "'");
-        }
+        String name = ConfigRules.name(top.text("name", defaultName));
         if (!top.has("data")) {
             throw new ConfigException("data", "missing: say where the examples come from, e.g. 'source: idx'");
         }
@@ -108,13 +103,7 @@ public final class ConfigLoader {
             double validation = s.real("validation", 0.0, 0.0, 1.0);
             double test = s.real("test", 0.0, 0.0, 1.0);
             double train = s.real("train", Math.max(0.0, 1.0 - validation - test), 0.0, 1.0);
-            if (train <= 0) {
-                throw new ConfigException(s.child("train"), "must be > 0: nothing would be left to train on");
-            }
-            if (train + validation + test > 1.0 + 1e-9) {
-                throw new ConfigException(s.path(), "train + validation + test must be at most 1, got "
-                        + (train + validation + test));
-            }
+            ConfigRules.split(train, validation, test);
             Long seed = s.has("seed") ? s.get("seed").asLong() : null;
             split = new SplitSpec(train, validation, test, seed);
         }
@@ -221,11 +210,6 @@ public final class ConfigLoader {
     }
 
     private static String choice(ConfigNode node, String key, List<String> allowed) {
-        String v = node.text(key, null);
-        if (v != null && !allowed.contains(v)) {
-            throw new ConfigException(node.child(key), "must be one of " + String.join(", ", allowed) + ", got '" + v + "'"
-                    + Suggestions.didYouMean(v, allowed));
-        }
-        return v;
+        return ConfigRules.oneOf(node.child(key), node.text(key, null), allowed, true);
     }
 }

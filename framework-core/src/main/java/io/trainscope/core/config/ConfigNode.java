@@ -103,11 +103,7 @@ final class ConfigNode {
         if (node == null || !node.isIntegralNumber()) {
             throw new ConfigException(path, "must be an integer >= " + min + ", got " + describe());
         }
-        int v = node.intValue();
-        if (v < min) {
-            throw new ConfigException(path, "must be an integer >= " + min + ", got " + v);
-        }
-        return v;
+        return ConfigRules.atLeast(path, node.intValue(), min);
     }
 
     long asLong() {
@@ -129,11 +125,7 @@ final class ConfigNode {
         if (!c.node.isNumber()) {
             throw new ConfigException(c.path, "must be a number in [" + min + ", " + max + "], got " + c.describe());
         }
-        double v = c.node.doubleValue();
-        if (!(v >= min && v <= max)) {
-            throw new ConfigException(c.path, "must be a number in [" + min + ", " + max + "], got " + v);
-        }
-        return v;
+        return ConfigRules.between(c.path, c.node.doubleValue(), min, max);
     }
 
     boolean bool(String key, boolean defaultValue) {

@@ -14,6 +14,12 @@ public record EarlyStoppingSpec(String metric, int patience, double minDelta) {
     public static final java.util.List<String> METRICS =
             java.util.List.of("validation.accuracy", "validation.loss", "validation.mse", "validation.mae");
 
+    public EarlyStoppingSpec {
+        ConfigRules.oneOf("training.early-stopping.metric", metric, METRICS, false);
+        ConfigRules.atLeast("training.early-stopping.patience", patience, 1);
+        ConfigRules.between("training.early-stopping.min-delta", minDelta, 0.0, Double.MAX_VALUE);
+    }
+
     /** Whether a larger value of the metric is better. */
     public boolean higherIsBetter() {
         return metric.endsWith("accuracy");

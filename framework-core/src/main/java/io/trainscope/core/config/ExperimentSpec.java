@@ -18,7 +18,7 @@ public record ExperimentSpec(String name, DataSpec data, ModelSpec model, Traini
                              List<PluginRef> monitors) {
 
     public ExperimentSpec {
-        Objects.requireNonNull(name, "name");
+        ConfigRules.name(name);
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(training, "training");

@@ -18,6 +18,9 @@ public record ModelSpec(List<Integer> hidden, PluginRef activation, PluginRef in
 
     public ModelSpec {
         hidden = List.copyOf(hidden);
+        for (int i = 0; i < hidden.size(); i++) {
+            ConfigRules.atLeast("model.hidden[" + i + "]", hidden.get(i), 1);
+        }
         Objects.requireNonNull(activation, "activation");
         Objects.requireNonNull(init, "init");
         normalizers = List.copyOf(normalizers);

@@ -18,4 +18,9 @@ public record OutputSpec(String activation, String loss) {
 
     /** Both derived from the task. */
     public static final OutputSpec DERIVED = new OutputSpec(null, null);
+
+    public OutputSpec {
+        ConfigRules.oneOf("model.output.activation", activation, ACTIVATIONS, true);
+        ConfigRules.oneOf("model.output.loss", loss, LOSSES, true);
+    }
 }

@@ -13,4 +13,8 @@ public record SplitSpec(double train, double validation, double test, Long seed)
 
     /** Everything is training data. */
     public static final SplitSpec ALL_TRAINING = new SplitSpec(1.0, 0.0, 0.0, null);
+
+    public SplitSpec {
+        ConfigRules.split(train, validation, test);
+    }
 }

@@ -19,9 +19,14 @@ public record TrainingSpec(PluginRef optimizer, PluginRef schedule, int epochs, 
 
     public TrainingSpec {
         Objects.requireNonNull(optimizer, "optimizer");
+        ConfigRules.atLeast("training.epochs", epochs, 1);
+        ConfigRules.atLeast("training.batch-size", batchSize, 1);
         seeds = List.copyOf(seeds);
         if (seeds.isEmpty()) {
-            throw new IllegalArgumentException("at least one seed");
+            throw new ConfigException("training.seeds", "must list at least one seed");
+        }
+        if (seeds.stream().distinct().count() != seeds.size()) {
+            throw new ConfigException("training.seeds", "lists a seed twice: " + seeds);
         }
         Objects.requireNonNull(checkpoints, "checkpoints");
     }
