@@ -136,7 +136,7 @@ final class SummarySection {
             if (!(o instanceof Map<?, ?> l)) {
                 continue;
             }
-            String shape = l.get("units") + " " + l.get("activation");
+            String shape = shape(l);
             if (!shape.equals(previous)) {
                 group(sb, previous, repeat);
                 previous = shape;
@@ -149,6 +149,14 @@ final class SummarySection {
             sb.append("; ").append(n.get("parameters")).append(" parameters");
         }
         return sb.toString();
+    }
+
+    /** {@code 50 sigmoid} for a dense layer; the kind first for another ({@code conv2d 6 relu}, {@code subsampling 6}). */
+    private static String shape(Map<?, ?> layer) {
+        Object kind = layer.get("kind");
+        String units = layer.get("units") + ("identity".equals(layer.get("activation")) && kind != null
+                && !"dense".equals(kind) ? "" : " " + layer.get("activation"));
+        return kind == null || "dense".equals(kind) ? units : kind + " " + units;
     }
 
     private static void group(StringBuilder sb, String shape, int repeat) {

@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,7 @@ public final class Instrumenter {
         MetricCatalogue catalogue = new MetricCatalogue().add(TrainerMetrics.SOURCE, ListenerMeter.DECLARED);
         monitors.forEach(m -> catalogue.add(m.name(), m.metrics()));
         try {
+            Files.deleteIfExists(folder.checkpoints()); // the application's checkpoints are its own
             AtomicFiles.writeString(folder.file(RunFolder.CONFIG), "# An instrumented run: the application built and "
                     + "trained this network with DL4J; trainscope watched it.\n" + ResolvedConfigWriter.yaml(config));
             catalogue.write(folder.file(RunFolder.CATALOGUE));

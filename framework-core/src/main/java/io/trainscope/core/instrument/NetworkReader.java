@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -33,8 +34,8 @@ final class NetworkReader {
     UserLayout read(MultiLayerNetwork net) {
         LayoutBuilder layout = new LayoutBuilder(activations);
         int n = net.getnLayers();
-        long inputs = LayerKinds.inputWidth(net.getLayer(0).conf().getLayer());
-        long previous = inputs;
+        long inputs = inputs(net);
+        long previous = LayerKinds.inputWidth(net.getLayer(0).conf().getLayer());
         String covered = null;
         for (int i = 0; i < n; i++) {
             org.deeplearning4j.nn.api.Layer layer = net.getLayer(i);
@@ -90,6 +91,18 @@ final class NetworkReader {
         String input = conf.getNetworkInputs().get(0);
         return layout.build(units.getOrDefault(input, 0L), graph.numParams(), input,
                 conf.getDefaultConfiguration().isMiniBatch());
+    }
+
+    /**
+     * The input features per example: the image size an {@code InputType.convolutionalFlat} input
+     * is reshaped from, a first dense layer's {@code nIn}, else 0 (unknown).
+     */
+    private static long inputs(MultiLayerNetwork net) {
+        if (net.getLayerWiseConfigurations().getInputPreProcess(0) instanceof FeedForwardToCnnPreProcessor p) {
+            return p.getInputHeight() * p.getInputWidth() * p.getNumChannels();
+        }
+        Layer first = net.getLayer(0).conf().getLayer();
+        return LayerKinds.of(first) == LayerKind.DENSE ? LayerKinds.inputWidth(first) : 0;
     }
 
     /** The width of each network input, from the dense layers that read it directly (0 when unknown). */

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -99,6 +100,7 @@ public final class RunMetadata {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("index", l.index());
             m.put("name", l.name());
+            m.put("kind", l.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             m.put("fan_in", l.fanIn());
             m.put("units", l.units());
             m.put("activation", l.activation());

@@ -1,0 +1,93 @@
+package io.trainscope.examples.instrument;
+
+import io.trainscope.api.monitor.Finding;
+import io.trainscope.core.Trainscope;
+import io.trainscope.core.instrument.InstrumentOptions;
+import io.trainscope.core.instrument.InstrumentedRun;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.SplitTestAndTrain;
+import org.nd4j.linalg.dataset.ViewIterator;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A LeNet-5 written with DL4J's own builders and trained with DL4J's own {@code fit}, watched by
+ * trainscope with one line: the README's instrumentation snippet is {@link #train}'s body.
+ *
+ * <p>Run: {@code mvn -q install -DskipTests && mvn -q -pl examples exec:java
+ * -Dexec.mainClass=io.trainscope.examples.instrument.LeNetMnist -Dexec.args="../shared/datasets/mnist 10000 2"}
+ * (MNIST folder, examples, epochs); the run folder with its {@code report.html} goes to {@code runs/}.
+ */
+public final class LeNetMnist {
+
+    private LeNetMnist() {
+    }
+
+    /** LeNet-5 on 28 x 28 grey images: two convolution and pooling stages, then 120, 84 and 10 units. */
+    public static MultiLayerNetwork network(long seed) {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(seed).updater(new Adam(1e-3)).weightInit(WeightInit.RELU)
+                .list()
+                .layer(new ConvolutionLayer.Builder(5, 5).name("conv1").nOut(6).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).name("pool1").kernelSize(2, 2)
+                        .stride(2, 2).build())
+                .layer(new ConvolutionLayer.Builder(5, 5).name("conv2").nOut(16).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).name("pool2").kernelSize(2, 2)
+                        .stride(2, 2).build())
+                .layer(new DenseLayer.Builder().name("fc1").nOut(120).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().name("fc2").nOut(84).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nOut(10)
+                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
+                .setInputType(InputType.convolutionalFlat(28, 28, 1))
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    /** Trains {@code net} for {@code epochs} with DL4J's fit while trainscope watches; returns the closed run. */
+    public static InstrumentedRun train(Trainscope trainscope, MultiLayerNetwork net, DataSetIterator data, int epochs,
+                                        Path runs) {
+        // --- README snippet: instrument ---
+        InstrumentOptions options = InstrumentOptions.defaults().root(runs).name("lenet")
+                .monitors("gradient-norms", "saturation", "update-ratio", "variance-flow", "non-finite")
+                .monitor("histograms", Map.of("every-epochs", 1));
+        try (InstrumentedRun run = trainscope.instrument(net, options)) {   // the one line
+            net.fit(data, epochs);                                              // DL4J's own fit, unchanged
+            return run;
+        }
+        // --- end of snippet ---
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path mnist = args.length > 0 ? Path.of(args[0]) : MnistFiles.DEFAULT;
+        int examples = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        SplitTestAndTrain split = MnistFiles.t10k(mnist, examples).splitTestAndTrain(0.9);
+        MultiLayerNetwork net = network(42);
+        InstrumentedRun run = train(Trainscope.create(), net, new ViewIterator(split.getTrain(), 64), epochs,
+                Path.of("runs"));
+        DataSet test = split.getTest();
+        System.out.printf("accuracy on %d held-out images: %.4f%n", test.numExamples(),
+                net.evaluate(new ViewIterator(test, 500)).accuracy());
+        System.out.println("run folder: " + run.directory() + " (report.html inside; trainscope report RUN_DIR rebuilds it)");
+        for (Finding f : run.findings()) {
+            System.out.println(f.severity() + " " + f.summary() + "\n  fix: " + f.prescription());
+        }
+    }
+}
