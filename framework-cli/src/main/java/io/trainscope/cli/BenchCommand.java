@@ -6,6 +6,7 @@ import io.trainscope.core.Trainscope;
 import io.trainscope.core.TrainscopeException;
 import io.trainscope.cli.bench.DataBenchmark;
 import io.trainscope.cli.bench.GemmFloor;
+import io.trainscope.cli.bench.InstrumentBenchmark;
 import io.trainscope.cli.bench.PassBenchmark;
 import io.trainscope.cli.bench.StartupBenchmark;
 import io.trainscope.cli.bench.ThroughputBenchmark;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,7 +34,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures training throughput in one JVM with paired, interleaved rounds: bare DL4J fit on the same "
                 + "network and data, trainscope with no monitors, with the default monitors, and with every monitor "
-                + "every 10 and every iteration; then the monitors' dataset pass against bare output(), data loading, and "
+                + "every 10 and every iteration; the same network written with DL4J's builders and trained with DL4J's fit, "
+                + "bare and instrumented; then the monitors' dataset pass against bare output(), data loading, and "
                 + "start-up. Prints samples/s (median, min-max), ratios within rounds, time inside each monitor, "
                 + "the thread settings, versions and CPU. Run nothing else heavy on the machine meanwhile."})
 final class BenchCommand implements Callable<Integer> {
@@ -111,6 +114,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         figures.put("throughput", throughput);
+        figures.put("instrumented_user_network", instrumented(trainscope, experiment, out));
         out.flush();
 
         var data = trainscope.get(DataBenchmark.class).run(experiment, Math.min(rounds, 3));
@@ -150,6 +154,24 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return TrainscopeCli.OK;
+    }
+
+    /** The config's network written with DL4J's builders and trained with DL4J's fit, bare and instrumented. */
+    private List<ThroughputBenchmark.VariantResult> instrumented(Trainscope trainscope, ResolvedExperiment experiment,
+                                                                 PrintWriter out) {
+        var results = trainscope.get(InstrumentBenchmark.class)
+                .run(experiment, new ThroughputBenchmark.Options(rounds, warmup, iterations), List.of(), out);
+        out.printf(Locale.ROOT, "%n%-42s %10s %21s %11s %11s%n", "instrumented user network (dl4j layers)", "samples/s",
+                "(min-max)", "vs dl4j fit", "vs no mon.");
+        for (var r : results) {
+            out.printf(Locale.ROOT, "%-42s %10.0f %10.0f-%-10.0f %11.3f %11.3f%n", r.name(), r.samplesPerSecond().median(),
+                    r.samplesPerSecond().min(), r.samplesPerSecond().max(), r.ratioToBare().median(),
+                    r.ratioToNoMonitors().median());
+        }
+        out.println("DL4J's StatsListener on the same network: the optional bench-statslistener module "
+                + "(mvn -Pstats-listener; its deeplearning4j-ui-model dependency is kept out of the main build), "
+                + "see docs/instrument.md");
+        return results;
     }
 
     private static void budget(PrintWriter out, String what, double value, double threshold) {

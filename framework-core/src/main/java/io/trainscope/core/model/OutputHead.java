@@ -74,7 +74,7 @@ public record OutputHead(String activation, String loss, int units, TargetEncodi
     }
 
     /** DL4J's activation for the output layer. */
-    Activation dl4jActivation() {
+    public Activation dl4jActivation() {
         return switch (activation) {
             case "softmax" -> Activation.SOFTMAX;
             case "sigmoid" -> Activation.SIGMOID;
@@ -83,7 +83,7 @@ public record OutputHead(String activation, String loss, int units, TargetEncodi
     }
 
     /** DL4J's loss function. */
-    LossFunctions.LossFunction dl4jLoss() {
+    public LossFunctions.LossFunction dl4jLoss() {
         return switch (loss) {
             case "cross-entropy" -> LossFunctions.LossFunction.MCXENT;
             case "binary-cross-entropy" -> LossFunctions.LossFunction.XENT;

@@ -1,0 +1,34 @@
+package io.trainscope.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code trainscope bench} runs end to end on a tiny config with one round; the figures it prints
+ * are not checked (timings on a shared machine mean nothing here), only that every row is there.
+ */
+class BenchCommandTest {
+
+    @Test
+    void oneRoundOnATinyConfigPrintsEveryRowIncludingTheInstrumentedUserNetwork(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("tiny.yaml");
+        Files.writeString(config, """
+                data: {source: gaussian-classification, samples: 96, features: 6}
+                model: {hidden: [8, 8]}
+                training: {batch-size: 8}
+                """);
+
+        CliRun run = CliRun.of("bench", config.toString(), "--rounds", "1", "--warmup", "1", "--iterations", "3",
+                "--skip-startup", "--json", dir.resolve("bench.json").toString());
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("user network, dl4j fit", "user network, instrumented, no monitors",
+                "user network, instrumented, default monitors", "StatsListener", "trainscope, no monitors");
+        assertThat(Files.readString(dir.resolve("bench.json"))).contains("instrumented_user_network");
+    }
+}
