@@ -97,8 +97,9 @@ public final class ResidualGraph {
         SplitTestAndTrain split = MnistFiles.t10k(mnist, examples).splitTestAndTrain(0.9);
         EarlyStoppingResult<ComputationGraph> result = train(Trainscope.create(), network(42),
                 new ViewIterator(split.getTrain(), 64), new ViewIterator(split.getTest(), 500), epochs, Path.of("runs"));
+        // the best epoch's score from the trainer's record: DL4J's getBestModelScore() reads the copy's score field
         System.out.printf("early stopping: %s after %d epochs, best validation loss %.4f at epoch %d%n",
-                result.getTerminationReason(), result.getTotalEpochs(), result.getBestModelScore(),
-                result.getBestModelEpoch());
+                result.getTerminationReason(), result.getTotalEpochs(),
+                result.getScoreVsEpoch().get(result.getBestModelEpoch()), result.getBestModelEpoch());
     }
 }
