@@ -67,11 +67,12 @@ public final class LeNetMnist {
         InstrumentOptions options = InstrumentOptions.defaults().root(runs).name("lenet")
                 .monitors("gradient-norms", "saturation", "update-ratio", "variance-flow", "non-finite")
                 .monitor("histograms", Map.of("every-epochs", 1));
-        try (InstrumentedRun run = trainscope.instrument(net, options)) {   // the one line
-            net.fit(data, epochs);                                              // DL4J's own fit, unchanged
-            return run;
-        }
+        InstrumentedRun run = trainscope.instrument(net, options);      // the one line
+        try (run) {
+            net.fit(data, epochs);                                       // DL4J's own fit, unchanged
+        }                                                                // closing writes the run folder and report
         // --- end of snippet ---
+        return run;
     }
 
     public static void main(String[] args) throws IOException {
