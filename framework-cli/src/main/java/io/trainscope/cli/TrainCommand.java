@@ -84,9 +84,7 @@ final class TrainCommand implements Callable<Integer> {
                 experiment = experiment.withTraining(experiment.training().withEpochs(epochs));
             }
             if (seeds != null && !seeds.isEmpty()) {
-                var t = experiment.training();
-                experiment = experiment.withTraining(new io.trainscope.core.config.TrainingSpec(t.optimizer(), t.schedule(),
-                        t.epochs(), t.batchSize(), seeds, t.earlyStopping(), t.checkpoints()));
+                experiment = experiment.withTraining(experiment.training().withSeeds(seeds));
             }
             ResolvedExperiment resolved = trainscope.resolve(experiment);
             for (long seed : resolved.spec().training().seeds()) {

@@ -33,7 +33,7 @@ public final class ConfigLoader {
     private static final Set<String> HIDDEN_SHORT = Set.of("layers", "units");
     private static final Set<String> OUTPUT = Set.of("activation", "loss");
     private static final Set<String> TRAINING = Set.of("optimizer", "schedule", "epochs", "batch-size", "seed", "seeds",
-            "early-stopping", "checkpoints");
+            "early-stopping", "checkpoints", "backend", "spark");
     private static final Set<String> EARLY_STOPPING = Set.of("metric", "patience", "min-delta");
     private static final Set<String> CHECKPOINTS = Set.of("every-epochs", "keep-last");
 
@@ -212,7 +212,7 @@ public final class ConfigLoader {
             c.requireObject(CHECKPOINTS);
             checkpoints = new CheckpointSpec(c.integer("every-epochs", 1, 0), c.integer("keep-last", 3, 1));
         }
-        return new TrainingSpec(optimizer, schedule, epochs, batch, seeds, early, checkpoints);
+        return new TrainingSpec(optimizer, schedule, epochs, batch, seeds, early, checkpoints, SparkSpec.parse(t, batch));
     }
 
     private static PluginRef defaultOptimizer() {

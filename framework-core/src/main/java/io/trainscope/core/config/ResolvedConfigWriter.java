@@ -95,6 +95,10 @@ public final class ResolvedConfigWriter {
         }
         training.put("checkpoints", Map.of("every-epochs", s.training().checkpoints().everyEpochs(),
                 "keep-last", s.training().checkpoints().keepLast()));
+        if (s.training().spark() != null) {
+            training.put("backend", s.training().backend());
+            training.put("spark", s.training().spark().toMap());
+        }
         root.put("training", training);
 
         root.put("monitors", e.monitors().stream().map(m -> plugin("name", m)).toList());
