@@ -3,6 +3,7 @@ package io.trainscope.core.evaluation;
 import io.trainscope.api.data.Task;
 import io.trainscope.core.model.OutputHead;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.evaluation.IEvaluation;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.evaluation.regression.RegressionEvaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * Evaluates a network on a data set in batches, with ND4J's {@code Evaluation} (accuracy,
  * per-class precision and recall, confusion matrix) or {@code RegressionEvaluation} (mse, mae),
- * plus the mean loss as DL4J computes it for training.
+ * plus the mean loss as DL4J computes it for training. {@link #emptyEvaluation} and
+ * {@link #summarize} serve evaluations that are filled elsewhere (by Spark executors).
  */
 public final class Evaluator {
 
@@ -27,15 +29,7 @@ public final class Evaluator {
     public static EvaluationResult evaluate(MultiLayerNetwork network, DataSet data, OutputHead head, int batchSize) {
         long n = data.numExamples();
         double lossSum = 0;
-        Evaluation classification = null;
-        RegressionEvaluation regression = null;
-        List<String> classes = List.of();
-        if (head.task() instanceof Task.Classification c) {
-            classes = c.classNames();
-            classification = new Evaluation(classes.size());
-        } else {
-            regression = new RegressionEvaluation(head.units());
-        }
+        IEvaluation<?> evaluation = emptyEvaluation(head);
         for (long from = 0; from < n; from += batchSize) {
             long to = Math.min(n, from + batchSize);
             INDArray x = data.getFeatures().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
@@ -43,16 +37,31 @@ public final class Evaluator {
             DataSet batch = new DataSet(x, y);
             lossSum += network.score(batch, false) * (to - from);
             INDArray out = network.output(x, false);
-            if (classification != null) {
-                classification.eval(y, out);
-            } else {
-                regression.eval(y, out);
-            }
+            evaluation.eval(y, out);
             out.close();
         }
+        return summarize(n, lossSum / n, evaluation, head);
+    }
+
+    /** The evaluation {@link #summarize} reads for {@code head}: ND4J's {@code Evaluation} or {@code RegressionEvaluation}. */
+    public static IEvaluation<?> emptyEvaluation(OutputHead head) {
+        if (head.task() instanceof Task.Classification c) {
+            return new Evaluation(c.classNames().size());
+        }
+        return new RegressionEvaluation(head.units());
+    }
+
+    /**
+     * The result of a filled {@link #emptyEvaluation}.
+     *
+     * @param examples the number of examples evaluated
+     * @param meanLoss the mean loss over them
+     */
+    public static EvaluationResult summarize(long examples, double meanLoss, IEvaluation<?> evaluation, OutputHead head) {
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("loss", lossSum / n);
-        if (classification != null) {
+        metrics.put("loss", meanLoss);
+        if (evaluation instanceof Evaluation classification && head.task() instanceof Task.Classification c) {
+            List<String> classes = c.classNames();
             metrics.put("accuracy", classification.accuracy());
             int k = classes.size();
             double[] precision = new double[k];
@@ -65,10 +74,11 @@ public final class Evaluator {
                     confusion[a][p] = classification.getConfusionMatrix().getCount(a, p);
                 }
             }
-            return new EvaluationResult(n, metrics, classes, precision, recall, confusion);
+            return new EvaluationResult(examples, metrics, classes, precision, recall, confusion);
         }
+        RegressionEvaluation regression = (RegressionEvaluation) evaluation;
         metrics.put("mse", regression.averageMeanSquaredError());
         metrics.put("mae", regression.averageMeanAbsoluteError());
-        return new EvaluationResult(n, metrics, List.of(), new double[0], new double[0], new long[0][0]);
+        return new EvaluationResult(examples, metrics, List.of(), new double[0], new double[0], new long[0][0]);
     }
 }
