@@ -49,11 +49,11 @@ final class EvaluateCommand implements Callable<Integer> {
         return TrainscopeCli.OK;
     }
 
-    private static DataSpec parse(String data) throws IOException {
+    private static DataSpec parse(String data) {
         Path file = Path.of(data);
         ConfigLoader loader = new ConfigLoader();
         if (Files.isRegularFile(file)) {
-            return loader.parseData(Files.readString(file), file.toString(), file.toAbsolutePath().getParent());
+            return loader.loadData(file);
         }
         if (!data.trim().startsWith("{") && !data.contains(":")) {
             throw new TrainscopeException("--data " + data + " is neither a file nor an inline map like "

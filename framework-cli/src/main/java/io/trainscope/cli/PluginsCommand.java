@@ -5,6 +5,8 @@ import io.trainscope.core.Trainscope;
 import io.trainscope.core.plugin.DiscoveredPlugin;
 import io.trainscope.core.plugin.ParameterResolver;
 import io.trainscope.core.plugin.PluginFamily;
+import io.trainscope.core.plugin.PluginRegistry;
+import io.trainscope.core.plugin.UnavailablePlugin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,9 +14,13 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code trainscope plugins}: every discovered plugin with its family, description and parameters. */
+/**
+ * {@code trainscope plugins}: every discovered plugin with its family, description and parameters,
+ * and every plugin entry that cannot be used, as "broken" with its class, jar and reason.
+ */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "Lists every plugin on the classpath: family, name, description, parameters with defaults.")
+        description = "Lists every plugin on the classpath: family, name, description, parameters with defaults; "
+                + "plugins that cannot be used are listed as broken, with their jar and the reason.")
 final class PluginsCommand implements Callable<Integer> {
 
     @CommandLine.Option(names = "--family", paramLabel = "FAMILY",
@@ -34,13 +40,15 @@ final class PluginsCommand implements Callable<Integer> {
             throw new io.trainscope.core.TrainscopeException("unknown plugin family '" + family + "'; families: "
                     + String.join(", ", PluginFamily.ALL.stream().map(PluginFamily::id).toList()));
         }
-        List<DiscoveredPlugin<?>> all = Trainscope.create().plugins().all();
+        PluginRegistry registry = Trainscope.create().plugins();
+        List<DiscoveredPlugin<?>> all = registry.all();
         for (PluginFamily<?> f : PluginFamily.ALL) {
             if (family != null && !f.id().equals(family)) {
                 continue;
             }
             List<DiscoveredPlugin<?>> ofFamily = all.stream().filter(p -> p.family() == f).toList();
-            out.printf("%s (%d)%n", f.plural(), ofFamily.size());
+            List<UnavailablePlugin> broken = registry.unavailable().stream().filter(u -> u.family() == f).toList();
+            out.printf("%s (%d%s)%n", f.plural(), ofFamily.size(), broken.isEmpty() ? "" : ", " + broken.size() + " broken");
             for (DiscoveredPlugin<?> p : ofFamily) {
                 out.printf("  %-24s %s%n", p.name(), p.prototype().description());
                 for (ParameterSpec s : p.prototype().parameters()) {
@@ -49,6 +57,9 @@ final class PluginsCommand implements Callable<Integer> {
                 if (classes) {
                     out.printf("      class %s from %s%n", p.type().getName(), p.location());
                 }
+            }
+            for (UnavailablePlugin u : broken) {
+                out.printf("  broken: %s%n", u.describe());
             }
             out.println();
         }

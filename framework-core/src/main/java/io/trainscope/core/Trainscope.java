@@ -13,11 +13,14 @@ import io.trainscope.core.config.ResolvedExperiment;
 import io.trainscope.core.model.TrainedModel;
 import io.trainscope.core.plugin.DiscoveredPlugins;
 import io.trainscope.core.plugin.PluginDiscovery;
+import io.trainscope.core.plugin.PluginErrorPolicy;
 import io.trainscope.core.plugin.PluginException;
 import io.trainscope.core.plugin.PluginRegistry;
 import io.trainscope.core.training.RunOptions;
 import io.trainscope.core.training.Trainer;
 import io.trainscope.core.training.TrainingResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 
@@ -33,33 +36,69 @@ import java.nio.file.Path;
  */
 public final class Trainscope {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Trainscope.class);
+
     private final Injector injector;
 
     private Trainscope(Injector injector) {
         this.injector = injector;
     }
 
-    /** Discovers plugins with the context class loader. */
+    /**
+     * Discovers plugins with the context class loader; plugins that cannot be used are handled
+     * as {@link PluginErrorPolicy#fromEnvironment()} says.
+     */
     public static Trainscope create() {
-        return create(PluginDiscovery.discover());
+        return create(PluginDiscovery.discover(), PluginErrorPolicy.fromEnvironment());
     }
 
-    /** Discovers plugins (and the report writer, if any) visible to {@code loader}. */
+    /**
+     * Discovers plugins (and the report writer, if any) visible to {@code loader}, with the
+     * policy the environment asks for.
+     */
     public static Trainscope create(ClassLoader loader) {
-        return create(new TrainscopeModule(PluginDiscovery.discover(loader), loader));
+        return create(loader, PluginErrorPolicy.fromEnvironment());
     }
 
-    /** Uses an already discovered set of plugins. */
+    /**
+     * Discovers plugins (and the report writer, if any) visible to {@code loader}; {@code policy}
+     * says what happens to plugins that cannot be used (an embedding application chooses it here
+     * instead of through the environment).
+     *
+     * @throws PluginException when {@code policy} is {@link PluginErrorPolicy#FAIL} and a plugin
+     *                         cannot be used, or when the plugins cannot be wired
+     */
+    public static Trainscope create(ClassLoader loader, PluginErrorPolicy policy) {
+        DiscoveredPlugins plugins = PluginDiscovery.discover(loader);
+        policy.apply(plugins, LOG::warn);
+        return create(new TrainscopeModule(plugins, loader));
+    }
+
+    /** Uses an already discovered set of plugins, with the policy the environment asks for. */
     public static Trainscope create(DiscoveredPlugins plugins) {
+        return create(plugins, PluginErrorPolicy.fromEnvironment());
+    }
+
+    /**
+     * Uses an already discovered set of plugins.
+     *
+     * @throws PluginException when {@code policy} is {@link PluginErrorPolicy#FAIL} and a plugin
+     *                         cannot be used, or when the plugins cannot be wired
+     */
+    public static Trainscope create(DiscoveredPlugins plugins, PluginErrorPolicy policy) {
+        policy.apply(plugins, LOG::warn);
         return create(new TrainscopeModule(plugins));
     }
 
     /**
-     * Discovers plugins with the context class loader and lets an application's own Guice modules
-     * override trainscope's bindings (a measurement sink, a {@code RunReporter}, a core service).
+     * Discovers plugins with the context class loader (policy from the environment) and lets an
+     * application's own Guice modules override trainscope's bindings (a measurement sink, a
+     * {@code RunReporter}, a core service).
      */
     public static Trainscope create(Module... overrides) {
-        return create(Modules.override(new TrainscopeModule(PluginDiscovery.discover())).with(overrides));
+        DiscoveredPlugins plugins = PluginDiscovery.discover();
+        PluginErrorPolicy.fromEnvironment().apply(plugins, LOG::warn);
+        return create(Modules.override(new TrainscopeModule(plugins)).with(overrides));
     }
 
     private static Trainscope create(Module module) {

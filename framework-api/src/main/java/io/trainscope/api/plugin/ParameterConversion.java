@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Checks and converts raw parameter values (as parsed from YAML) against their declarations. */
 final class ParameterConversion {
+
+    /** A decimal number as a config may write it in quotes: {@code 0.5}, {@code -2}, {@code 1e-3}. */
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
     private ParameterConversion() {
     }
@@ -43,13 +47,7 @@ final class ParameterConversion {
         }
         return switch (spec.type()) {
             case REAL -> checkRange(spec, toReal(spec, value, name), name);
-            case INTEGER -> {
-                double d = toReal(spec, value, name);
-                if (d != Math.rint(d) || Math.abs(d) > 9.0e15 || !spec.inRange(d)) {
-                    throw new ParameterException(name, "must be " + spec.allowedValues() + ", got " + value);
-                }
-                yield (long) d;
-            }
+            case INTEGER -> toInteger(spec, value, name);
             case BOOLEAN -> {
                 if (value instanceof Boolean b) {
                     yield b;
@@ -70,31 +68,48 @@ final class ParameterConversion {
                 }
                 yield String.valueOf(value);
             }
-            case REAL_LIST -> {
-                if (!(value instanceof List<?> list)) {
-                    throw new ParameterException(name, "must be a list of numbers like [2, -1, 1], got " + quote(value));
-                }
-                List<Double> out = new ArrayList<>();
-                for (int i = 0; i < list.size(); i++) {
-                    out.add(checkRange(spec, toReal(spec, list.get(i), name), name));
-                }
-                yield List.copyOf(out);
-            }
+            case REAL_LIST -> toRealList(spec, value, name);
         };
     }
 
+    private static long toInteger(ParameterSpec spec, Object value, String name) {
+        double d = toReal(spec, value, name);
+        if (d != Math.rint(d) || Math.abs(d) > 9.0e15 || !spec.inRange(d)) {
+            throw new ParameterException(name, "must be " + spec.allowedValues() + ", got " + value);
+        }
+        return (long) d;
+    }
+
+    private static List<Double> toRealList(ParameterSpec spec, Object value, String name) {
+        if (!(value instanceof List<?> list)) {
+            throw new ParameterException(name, "must be a list of numbers like [2, -1, 1], got " + quote(value));
+        }
+        List<Double> out = new ArrayList<>();
+        for (Object element : list) {
+            out.add(checkRange(spec, toReal(spec, element, name), name));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * A number, or a string holding a decimal number; never NaN or infinite (a value beyond the
+     * range of a double, such as {@code 1e400} or a huge integer, is refused, not read as Infinity).
+     */
     private static double toReal(ParameterSpec spec, Object value, String name) {
+        double d;
         if (value instanceof Number n) {
-            return n.doubleValue();
+            d = n.doubleValue();
+        } else if (value instanceof String s && DECIMAL.matcher(s.strip()).matches()) {
+            d = Double.parseDouble(s.strip());
+        } else {
+            throw new ParameterException(name, "must be " + spec.allowedValues() + ", got " + quote(value));
         }
-        if (value instanceof String s) {
-            try {
-                return Double.parseDouble(s.trim());
-            } catch (NumberFormatException e) {
-                // reported below
-            }
+        if (!Double.isFinite(d)) {
+            String why = Double.isNaN(d) ? "" : ", outside the range of a double (about -1.8e308 to 1.8e308)";
+            throw new ParameterException(name, "must be a finite number (" + spec.allowedValues() + "), got "
+                    + quote(value) + why);
         }
-        throw new ParameterException(name, "must be " + spec.allowedValues() + ", got " + quote(value));
+        return d;
     }
 
     private static double checkRange(ParameterSpec spec, double value, String name) {

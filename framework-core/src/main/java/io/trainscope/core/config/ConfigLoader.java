@@ -1,17 +1,13 @@
 package io.trainscope.core.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.trainscope.core.TrainscopeException;
+import io.trainscope.api.internal.Suggestions;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,42 +33,29 @@ public final class ConfigLoader {
     private static final Set<String> EARLY_STOPPING = Set.of("metric", "patience", "min-delta");
     private static final Set<String> CHECKPOINTS = Set.of("every-epochs", "keep-last");
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-
-    /** Reads a config file; the experiment name defaults to the file name without extension. */
+    /**
+     * Reads a config file; the experiment name defaults to the file name without extension.
+     * The file is refused before it is parsed when it is larger than {@link ConfigLimits#MAX_BYTES}
+     * or not UTF-8 ({@link ConfigText}).
+     */
     public ExperimentSpec load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new TrainscopeException("config file " + file + " does not exist; pass the path of a YAML file "
-                    + "such as examples/configs/seed000-sigmoid-normal.yaml");
-        } catch (IOException e) {
-            throw new TrainscopeException("cannot read config file " + file + ": " + e.getMessage(), e);
-        }
         String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
-        Path dir = file.toAbsolutePath().getParent();
-        return parse(text, stem, file.toString(), dir);
+        return parse(ConfigText.read(file), stem, file.toString(), file.toAbsolutePath().getParent());
     }
 
     /**
-     * Parses config text.
+     * Parses config text. The text is bounded by {@link ConfigLimits} and parsed strictly
+     * ({@link YamlTree}): a key given twice, a tag, an anchor or alias, a number that is not
+     * finite, and a second document are refused.
      *
      * @param defaultName the name used when the config has none
      * @param origin      where the text came from, for messages
      * @param directory   the directory relative data paths are resolved against
      */
     public ExperimentSpec parse(String text, String defaultName, String origin, Path directory) {
-        JsonNode root;
-        try {
-            root = yaml.readTree(text);
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new ConfigException("", origin + " is not valid YAML" + where + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse("").trim());
-        }
-        if (root == null || root.isMissingNode() || root.isNull()) {
+        ConfigText.checkLength(text, origin);
+        JsonNode root = YamlTree.read(text, origin);
+        if (root == null || root.isNull()) {
             throw new ConfigException("", origin + " is empty; a config needs at least 'data' and 'model'");
         }
         ConfigNode top = new ConfigNode(root, "").requireObject(TOP);
@@ -91,17 +74,18 @@ public final class ConfigLoader {
                 training(top.get("training")), monitors(top.get("monitors")));
     }
 
+    /** Reads a data section from a file ({@link #parseData}), bounded and decoded as {@link #load} does. */
+    public DataSpec loadData(Path file) {
+        return parseData(ConfigText.read(file), file.toString(), file.toAbsolutePath().getParent());
+    }
+
     /**
      * Parses a data section on its own (for {@code trainscope evaluate --data}): either a map with
      * {@code source} and its parameters, or a document with a top-level {@code data} key.
      */
     public DataSpec parseData(String text, String origin, Path directory) {
-        JsonNode root;
-        try {
-            root = yaml.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException("", origin + " is not valid YAML: " + e.getOriginalMessage());
-        }
+        ConfigText.checkLength(text, origin);
+        JsonNode root = YamlTree.read(text, origin);
         if (root == null || !root.isObject()) {
             throw new ConfigException("", origin + " must be a map like {source: idx, path: data/mnist}");
         }
@@ -169,7 +153,7 @@ public final class ConfigLoader {
             if (!h.has("units")) {
                 throw new ConfigException(h.child("units"), "missing: the width of each hidden layer");
             }
-            return java.util.Collections.nCopies(layers, units);
+            return Collections.nCopies(layers, units);
         }
         if (!h.isArray()) {
             throw new ConfigException(h.path(), "must be a list of layer widths like [512, 256] or "
@@ -225,10 +209,10 @@ public final class ConfigLoader {
         }
         if (m.isObject()) {
             // map form: {gradient-norms: {every: 10}, dead-neurons: {}}
-            List<PluginRef> refs = new java.util.ArrayList<>();
+            List<PluginRef> refs = new ArrayList<>();
             for (String key : m.fieldNames()) {
                 ConfigNode params = m.get(key);
-                refs.add(PluginRef.of(key, params.isMissing() ? java.util.Map.of() : params.asParams()));
+                refs.add(PluginRef.of(key, params.isMissing() ? Map.of() : params.asParams()));
             }
             return refs;
         }
@@ -239,7 +223,7 @@ public final class ConfigLoader {
         String v = node.text(key, null);
         if (v != null && !allowed.contains(v)) {
             throw new ConfigException(node.child(key), "must be one of " + String.join(", ", allowed) + ", got '" + v + "'"
-                    + io.trainscope.api.internal.Suggestions.didYouMean(v, allowed));
+                    + Suggestions.didYouMean(v, allowed));
         }
         return v;
     }

@@ -96,7 +96,11 @@ final class ConfigNode {
     }
 
     int asInteger(int min) {
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+        if (node != null && node.isIntegralNumber() && !node.canConvertToInt()) {
+            throw new ConfigException(path, "must be an integer from " + min + " to " + Integer.MAX_VALUE
+                    + ", got " + describe());
+        }
+        if (node == null || !node.isIntegralNumber()) {
             throw new ConfigException(path, "must be an integer >= " + min + ", got " + describe());
         }
         int v = node.intValue();
@@ -107,7 +111,11 @@ final class ConfigNode {
     }
 
     long asLong() {
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+        if (node != null && node.isIntegralNumber() && !node.canConvertToLong()) {
+            throw new ConfigException(path, "must be an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE
+                    + ", got " + describe());
+        }
+        if (node == null || !node.isIntegralNumber()) {
             throw new ConfigException(path, "must be an integer, got " + describe());
         }
         return node.longValue();

@@ -9,15 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The plugins found on the classpath, by family and name. Immutable. */
+/**
+ * The plugins found on the classpath, by family and name, and the entries that were found but
+ * cannot be used ({@link UnavailablePlugin}). Immutable.
+ */
 public final class DiscoveredPlugins {
 
     private final Map<PluginFamily<?>, Map<String, DiscoveredPlugin<?>>> byFamily;
+    private final List<UnavailablePlugin> unavailable;
 
-    DiscoveredPlugins(Map<PluginFamily<?>, Map<String, DiscoveredPlugin<?>>> byFamily) {
+    DiscoveredPlugins(Map<PluginFamily<?>, Map<String, DiscoveredPlugin<?>>> byFamily,
+                      List<UnavailablePlugin> unavailable) {
         Map<PluginFamily<?>, Map<String, DiscoveredPlugin<?>>> copy = new LinkedHashMap<>();
         byFamily.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new TreeMap<>(v))));
         this.byFamily = copy;
+        this.unavailable = List.copyOf(unavailable);
     }
 
     /** The plugins of one family by name. */
@@ -33,5 +39,15 @@ public final class DiscoveredPlugins {
                 .map(Map::values)
                 .flatMap(Collection::stream)
                 .toList();
+    }
+
+    /** Every entry that was found but cannot be used, family by family, in the order found. */
+    public List<UnavailablePlugin> unavailable() {
+        return unavailable;
+    }
+
+    /** The unavailable entries of one family. */
+    public List<UnavailablePlugin> unavailable(PluginFamily<?> family) {
+        return unavailable.stream().filter(u -> u.family() == family).toList();
     }
 }

@@ -63,11 +63,35 @@ public final class PluginRegistry {
     public <T extends Plugin> T get(PluginFamily<T> family, String name, String path) {
         Provider<? extends Plugin> provider = providers.get(family).get(name);
         if (provider == null) {
-            throw new ConfigException(path, "unknown " + family.displayName() + " '" + name + "'"
-                    + Suggestions.didYouMean(name, providers.get(family).keySet())
-                    + "; known " + family.plural() + ": " + knownNames(family));
+            throw notAvailable(family, name, path);
         }
         return family.type().cast(provider.get());
+    }
+
+    /** The plugins found on the classpath that cannot be used, with their reasons, for listings. */
+    public List<UnavailablePlugin> unavailable() {
+        return discovered.unavailable();
+    }
+
+    /**
+     * The error for a name no usable plugin has: the reason when an unavailable plugin has that
+     * name, else "unknown" with the known names, plus the entries of the family that could not
+     * be loaded (their names are unknown, and the one asked for may be among them).
+     */
+    private ConfigException notAvailable(PluginFamily<?> family, String name, String path) {
+        List<UnavailablePlugin> broken = discovered.unavailable(family);
+        for (UnavailablePlugin plugin : broken) {
+            if (name.equals(plugin.name())) {
+                return new ConfigException(path, plugin.describe());
+            }
+        }
+        List<String> unnamed = broken.stream().filter(u -> u.name() == null).map(UnavailablePlugin::describe).toList();
+        String maybe = unnamed.isEmpty() ? "" : "; " + unnamed.size() + " " + family.displayName() + " entr"
+                + (unnamed.size() == 1 ? "y" : "ies") + " on the classpath could not be loaded and '" + name
+                + "' may be among them: " + String.join("; ", unnamed);
+        return new ConfigException(path, "unknown " + family.displayName() + " '" + name + "'"
+                + Suggestions.didYouMean(name, providers.get(family).keySet())
+                + "; known " + family.plural() + ": " + knownNames(family) + maybe);
     }
 
     /**

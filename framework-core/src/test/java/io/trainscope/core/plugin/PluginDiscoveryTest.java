@@ -1,11 +1,11 @@
 package io.trainscope.core.plugin;
 
 import io.trainscope.api.activation.Activation;
-import io.trainscope.api.plugin.Parameters;
 import io.trainscope.core.TestTrainscope;
+import io.trainscope.core.plugin.jarred.ShoutingActivation;
+import io.trainscope.core.plugin.jarred.ThrowingActivation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -16,59 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PluginDiscoveryTest {
-
-    /** An identity activation with a given name: the shape of every fake plugin below. */
-    abstract static class FakeActivation implements Activation {
-        private final String name;
-        private final String description;
-
-        FakeActivation(String name, String description) {
-            this.name = name;
-            this.description = description;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
-
-        @Override
-        public INDArray apply(INDArray z, Parameters params) {
-            return z;
-        }
-
-        @Override
-        public INDArray derivative(INDArray z, Parameters params) {
-            return z;
-        }
-    }
-
-    /** A second plugin that claims the name of the standard sigmoid. */
-    public static final class ImpostorSigmoid extends FakeActivation {
-        public ImpostorSigmoid() {
-            super("sigmoid", "an impostor");
-        }
-    }
-
-    /** A plugin whose name breaks the naming rule. */
-    public static final class Shouting extends FakeActivation {
-        public Shouting() {
-            super("LOUD_RELU", "bad name");
-        }
-    }
-
-    /** A plugin that fails while being constructed. */
-    public static final class Broken extends FakeActivation {
-        public Broken() {
-            super("broken", "broken");
-            throw new IllegalStateException("no license key");
-        }
-    }
 
     @Test
     void findsEveryStandardPluginOfEveryFamily() {
@@ -92,32 +39,28 @@ class PluginDiscoveryTest {
     }
 
     @Test
-    void rejectsTwoPluginsWithTheSameNameNamingBothClasses(@TempDir Path dir) throws Exception {
-        try (URLClassLoader loader = loaderWithServices(dir, ImpostorSigmoid.class)) {
-            assertThatThrownBy(() -> PluginDiscovery.discover(loader))
+    void leavesOutAPluginWhoseNameIsNotLowerCaseHyphenated(@TempDir Path dir) throws Exception {
+        try (URLClassLoader loader = loaderWithServices(dir, ShoutingActivation.class)) {
+            DiscoveredPlugins discovered = PluginDiscovery.discover(loader);
+            assertThat(discovered.of(PluginFamily.ACTIVATION)).doesNotContainKey("LOUD_RELU").containsKey("relu");
+            assertThat(discovered.unavailable()).singleElement().extracting(UnavailablePlugin::describe)
+                    .isEqualTo("the activation 'LOUD_RELU' (" + ShoutingActivation.class.getName() + " from "
+                            + ServiceEntries.sourceOf(ShoutingActivation.class) + ") cannot be used: its name "
+                            + "'LOUD_RELU' is not lower-case words joined by hyphens, like 'he-normal'; fix the plugin "
+                            + "or remove " + ServiceEntries.sourceOf(ShoutingActivation.class) + " from the classpath");
+        }
+    }
+
+    @Test
+    void discoveryHasNoOpinionOnBrokenPluginsThePolicyDecides(@TempDir Path dir) throws Exception {
+        try (URLClassLoader loader = loaderWithServices(dir, ThrowingActivation.class)) {
+            DiscoveredPlugins discovered = PluginDiscovery.discover(loader);
+            assertThat(discovered.unavailable(PluginFamily.ACTIVATION)).extracting(UnavailablePlugin::className)
+                    .containsExactly(ThrowingActivation.class.getName());
+            assertThat(discovered.unavailable(PluginFamily.MONITOR)).isEmpty();
+            assertThatThrownBy(() -> PluginErrorPolicy.FAIL.apply(discovered, w -> { }))
                     .isInstanceOf(PluginException.class)
-                    .hasMessageContaining("two activations are named 'sigmoid': ")
-                    .hasMessageContaining("io.trainscope.plugins.activation.SigmoidActivation")
-                    .hasMessageContaining(ImpostorSigmoid.class.getName())
-                    .hasMessageEndingWith("remove one of them from the classpath or rename it");
-        }
-    }
-
-    @Test
-    void rejectsANameThatIsNotLowerCaseHyphenated(@TempDir Path dir) throws Exception {
-        try (URLClassLoader loader = loaderWithServices(dir, Shouting.class)) {
-            assertThatThrownBy(() -> PluginDiscovery.discover(loader))
-                    .hasMessage("the activation " + Shouting.class.getName() + " has the name 'LOUD_RELU'; plugin names "
-                            + "must be lower-case words joined by hyphens, like 'he-normal'");
-        }
-    }
-
-    @Test
-    void namesAPluginWhoseConstructorFails(@TempDir Path dir) throws Exception {
-        try (URLClassLoader loader = loaderWithServices(dir, Broken.class)) {
-            assertThatThrownBy(() -> PluginDiscovery.discover(loader))
-                    .hasMessageContaining("the activation " + Broken.class.getName() + " could not be created: ")
-                    .hasMessageContaining("no license key");
+                    .hasMessageContaining("its constructor threw IllegalStateException: no license key");
         }
     }
 

@@ -88,7 +88,7 @@ class PluginConventionsTest {
 
         assertThat(PluginConventions.violations(plugin)).hasSize(3).startsWith(
                 WHO + ": parameter 'std': the declared default is refused: must be a number > 0, got -1.0",
-                WHO + ": parameter 'eps': the declared default is refused: must be a number >= 0, got NaN");
+                WHO + ": parameter 'eps': the declared default is refused: must be a finite number (a number >= 0), got NaN");
         assertThat(PluginConventions.violations(plugin).get(2))
                 .startsWith(WHO + ": parameter 'samples': the declared default is refused: must be an integer in [1, 100], got 0");
     }

@@ -134,16 +134,20 @@ public final class IdxSource implements DataSource {
         return new LoadedData(new Task.Classification(classNames), parts);
     }
 
+    /**
+     * Reads a pair, reporting first what a user must fix first: each file is validated whole
+     * (not gzip, damaged, empty, truncated, trailing bytes, labels out of range), the images file
+     * before the labels file, and only then are the two files' counts compared.
+     */
     private static Examples read(Path imagesFile, Path labelsFile, boolean scale, int limit, int classes)
             throws IOException {
-        IdxFile.Header imagesHeader = IdxFile.readHeader(imagesFile, IdxFile.Kind.IMAGES);
+        IdxFile.Images images = IdxFile.readImages(imagesFile, limit, scale);
         IdxFile.Labels labels = IdxFile.readLabels(labelsFile, limit, classes);
-        if (imagesHeader.count() != labels.header().count()) {
-            throw new DataException(imagesFile + " holds " + imagesHeader.count() + " images but " + labelsFile
-                    .getFileName() + " holds " + labels.header().count()
+        if (images.header().count() != labels.header().count()) {
+            throw new DataException(imagesFile + ": the file holds " + images.header().count() + " images but "
+                    + labelsFile.getFileName() + " holds " + labels.header().count()
                     + " labels; the two files must belong to the same set");
         }
-        IdxFile.Images images = IdxFile.readImages(imagesFile, limit, scale);
         int n = images.loaded();
         return new Examples(Matrices.matrix(images.pixels(), n, images.header().itemBytes()),
                 Matrices.matrix(labels.labels(), n, 1));

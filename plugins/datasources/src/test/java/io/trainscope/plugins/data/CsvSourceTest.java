@@ -9,6 +9,8 @@ import io.trainscope.api.plugin.ParameterException;
 import io.trainscope.api.plugin.Parameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -127,13 +129,32 @@ class CsvSourceTest {
                 .hasMessageContaining("line 2, column 'height' (column 2): the value is empty");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"NaN", "nan", "-inf", "Infinity", "+INF", ".inf", "1.#INF", "#DIV/0!"})
+    void rejectsNotANumberAndInfinityNamingLineAndColumn(String value) throws IOException {
+        Path file = write("data.csv", "w,label\n1,a\n" + value + ",b\n");
+
+        assertThatThrownBy(() -> load(file))
+                .isInstanceOf(DataException.class)
+                .hasMessage(file + ": line 3, column 'w' (column 1): '" + value + "' is not a finite number; every "
+                        + "value must be a finite decimal number (missing or infinite values are not supported)");
+    }
+
     @Test
-    void rejectsNonFiniteNumbers() throws IOException {
-        Path file = write("data.csv", "w,label\nNaN,a\n");
+    void rejectsANonFiniteRegressionTarget() throws IOException {
+        Path file = write("prices.csv", "size,price\n3,100\n4,NaN\n");
+
+        assertThatThrownBy(() -> load(file, Map.of("task", "regression")))
+                .hasMessage(file + ": line 3, column 'price' (column 2): 'NaN' is not a finite number; every value must "
+                        + "be a finite decimal number (missing or infinite values are not supported)");
+    }
+
+    @Test
+    void rejectsNumbersBeyondFloat32() throws IOException {
         Path huge = write("huge.csv", "w,label\n1e39,a\n");
 
-        assertThatThrownBy(() -> load(file)).hasMessageContaining("'NaN' is not a number");
-        assertThatThrownBy(() -> load(huge)).hasMessageContaining("'1e39' is outside the float32 range");
+        assertThatThrownBy(() -> load(huge)).hasMessage(huge + ": line 2, column 'w' (column 1): '1e39' is outside the "
+                + "float32 range (about -3.4e38 to 3.4e38)");
     }
 
     @Test

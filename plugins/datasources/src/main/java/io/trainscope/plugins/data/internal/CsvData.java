@@ -4,6 +4,7 @@ import io.trainscope.api.data.DataException;
 import io.trainscope.api.data.Examples;
 import io.trainscope.api.data.LoadedData;
 import io.trainscope.api.data.Task;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns a CSV table with a header row into examples: one column holds the target, every other
@@ -30,6 +32,10 @@ import java.util.Map;
  * are {@link DataException}s naming the source, the line and the column.
  */
 public final class CsvData {
+
+    /** The ways spreadsheets and programs write "not a number" and infinity. */
+    private static final Pattern NOT_FINITE = Pattern.compile(
+            "(?i)[-+]?(nan|inf|infinity|\\.inf|\\.nan|1\\.#inf|1\\.#ind|#num!|#div/0!)|[-+]?\u221e");
 
     private CsvData() {
     }
@@ -64,17 +70,10 @@ public final class CsvData {
 
     private static LoadedData read(CsvParser parser, String source, String labelColumn, boolean classification)
             throws IOException {
-        List<String> header = parser.next();
-        if (header == null) {
-            throw new DataException(source + ": the file is empty; expected a header row with the column names, "
-                    + "then one row per example");
-        }
+        List<String> header = header(parser, source);
         int columns = header.size();
         int label = labelIndex(source, header, labelColumn);
-        if (columns < 2) {
-            throw new DataException(source + ": the header has only the column '" + header.get(0)
-                    + "'; besides the label column at least one feature column is needed (is the delimiter right?)");
-        }
+        checkHasFeatures(source, header);
         String labelName = header.get(label);
         int featureCount = columns - 1;
         FloatList features = new FloatList(source);
@@ -84,21 +83,13 @@ public final class CsvData {
         List<String> record;
         while ((record = parser.next()) != null) {
             int line = parser.line();
-            if (record.size() != columns) {
-                throw new DataException(source + ": line " + line + " has " + record.size() + " field"
-                        + (record.size() == 1 ? "" : "s") + " but the header has " + columns + " columns"
-                        + (record.size() > columns ? " (a value containing the delimiter must be quoted)" : ""));
-            }
+            checkWidth(source, line, record, columns);
             for (int j = 0; j < columns; j++) {
                 String value = record.get(j);
                 if (j != label) {
                     features.add(number(source, line, header, j, value));
                 } else if (classification) {
-                    if (value.isEmpty()) {
-                        throw new DataException(source + ": line " + line + ": the label column '" + labelName
-                                + "' is empty; every row needs a class");
-                    }
-                    labels.add(value);
+                    labels.add(classLabel(source, line, labelName, value));
                 } else {
                     numericTargets.add(number(source, line, header, j, value));
                 }
@@ -112,6 +103,43 @@ public final class CsvData {
         if (!classification) {
             return LoadedData.single(new Task.Regression(1), new Examples(x, Matrices.matrix(numericTargets.toArray(), rows, 1)));
         }
+        return classified(source, labelName, x, labels);
+    }
+
+    private static List<String> header(CsvParser parser, String source) throws IOException {
+        List<String> header = parser.next();
+        if (header == null) {
+            throw new DataException(source + ": the file is empty; expected a header row with the column names, "
+                    + "then one row per example");
+        }
+        return header;
+    }
+
+    private static void checkHasFeatures(String source, List<String> header) {
+        if (header.size() < 2) {
+            throw new DataException(source + ": the header has only the column '" + header.get(0)
+                    + "'; besides the label column at least one feature column is needed (is the delimiter right?)");
+        }
+    }
+
+    private static String classLabel(String source, int line, String labelName, String value) {
+        if (value.isEmpty()) {
+            throw new DataException(source + ": line " + line + ": the label column '" + labelName
+                    + "' is empty; every row needs a class");
+        }
+        return value;
+    }
+
+    private static void checkWidth(String source, int line, List<String> record, int columns) {
+        if (record.size() != columns) {
+            throw new DataException(source + ": line " + line + " has " + record.size() + " field"
+                    + (record.size() == 1 ? "" : "s") + " but the header has " + columns + " columns"
+                    + (record.size() > columns ? " (a value containing the delimiter must be quoted)" : ""));
+        }
+    }
+
+    /** Classification data: the distinct labels become the classes, the targets their indices. */
+    private static LoadedData classified(String source, String labelName, INDArray x, List<String> labels) {
         List<String> classes = classNames(labels);
         if (classes.size() < 2) {
             throw new DataException(source + ": the label column '" + labelName + "' has only the value '"
@@ -121,11 +149,12 @@ public final class CsvData {
         for (int i = 0; i < classes.size(); i++) {
             index.put(classes.get(i), i);
         }
-        float[] targets = new float[rows];
-        for (int i = 0; i < rows; i++) {
+        float[] targets = new float[labels.size()];
+        for (int i = 0; i < targets.length; i++) {
             targets[i] = index.get(labels.get(i));
         }
-        return LoadedData.single(new Task.Classification(classes), new Examples(x, Matrices.matrix(targets, rows, 1)));
+        return LoadedData.single(new Task.Classification(classes),
+                new Examples(x, Matrices.matrix(targets, targets.length, 1)));
     }
 
     /** The distinct labels, numerically sorted when all are numbers, lexicographically otherwise. */
@@ -171,12 +200,16 @@ public final class CsvData {
             throw new DataException(where + "the value is empty; every feature must be a number "
                     + "(missing values are not supported)");
         }
+        if (NOT_FINITE.matcher(value).matches()) {
+            throw new DataException(where + "'" + value + "' is not a finite number; every value must be a finite "
+                    + "decimal number (missing or infinite values are not supported)");
+        }
         if (!isNumber(value)) {
             throw new DataException(where + "'" + value + "' is not a number");
         }
         float f = (float) Double.parseDouble(value);
         if (!Float.isFinite(f)) {
-            throw new DataException(where + "'" + value + "' is outside the float32 range");
+            throw new DataException(where + "'" + value + "' is outside the float32 range (about -3.4e38 to 3.4e38)");
         }
         return f;
     }

@@ -5,8 +5,6 @@ import io.trainscope.api.data.DataException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -17,8 +15,11 @@ import java.nio.file.Path;
  *
  * <h2>Validation</h2>
  * Every failure is a {@link DataException} whose message starts with the file's path and says
- * what the header announced and what was found:
+ * what the header announced and what was found ({@link IdxProblems}). When several things are
+ * wrong, the first in this list is reported ({@link IdxHeaders} checks the start of the file):
  * <ul>
+ *   <li>the file must not be empty (nor decompress to nothing);</li>
+ *   <li>a file named {@code .gz} must be gzip, or else the plain IDX file (its magic number);</li>
  *   <li>the magic number must match the kind of file (a labels file given as images is named as such);</li>
  *   <li>count, rows and columns must be positive;</li>
  *   <li>the announced size must be at most {@value #MAX_FILE_BYTES} bytes, and for a gzip file at
@@ -73,6 +74,11 @@ public final class IdxFile {
         public int headerBytes() {
             return headerBytes;
         }
+
+        /** "images" or "labels", for messages. */
+        public String noun() {
+            return noun;
+        }
     }
 
     /**
@@ -125,7 +131,7 @@ public final class IdxFile {
     /** Reads and validates only the header of an IDX file. */
     public static Header readHeader(Path file, Kind kind) throws IOException {
         try (InputStream in = DataFiles.open(file)) {
-            return header(file, kind, in);
+            return IdxHeaders.read(file, kind, in);
         }
     }
 
@@ -137,7 +143,7 @@ public final class IdxFile {
      */
     public static Images readImages(Path file, int limit, boolean scale) throws IOException {
         try (InputStream in = DataFiles.open(file)) {
-            Header h = header(file, Kind.IMAGES, in);
+            Header h = IdxHeaders.read(file, Kind.IMAGES, in);
             int loaded = loaded(h, limit);
             float[] pixels = Matrices.allocate(loaded, h.itemBytes(), file + ": " + loaded + " images of "
                     + h.rows() + "x" + h.columns());
@@ -164,7 +170,7 @@ public final class IdxFile {
      */
     public static Labels readLabels(Path file, int limit, int classes) throws IOException {
         try (InputStream in = DataFiles.open(file)) {
-            Header h = header(file, Kind.LABELS, in);
+            Header h = IdxHeaders.read(file, Kind.LABELS, in);
             int loaded = loaded(h, limit);
             float[] labels = Matrices.allocate(loaded, 1, file + ": " + loaded + " labels");
             readData(h, in, (buf, offset, n) -> {
@@ -187,66 +193,6 @@ public final class IdxFile {
         return limit <= 0 ? h.count() : Math.min(limit, h.count());
     }
 
-    private static Header header(Path file, Kind kind, InputStream in) throws IOException {
-        byte[] bytes = new byte[kind.headerBytes];
-        int n;
-        try {
-            n = readFully(in, bytes, bytes.length);
-        } catch (GzipStreamException e) {
-            if (!e.cutOff()) {
-                throw e;
-            }
-            n = (int) e.position();
-        }
-        if (n >= 4) {
-            checkMagic(file, kind, readInt(bytes, 0));
-        }
-        if (n == 0) {
-            throw new DataException(file + ": the file is empty; expected an IDX " + kind.noun + " file (a header of "
-                    + kind.headerBytes + " bytes followed by the data)");
-        }
-        if (n < bytes.length) {
-            throw new DataException(file + ": truncated: the file ends after " + n + " bytes, inside the "
-                    + kind.headerBytes + "-byte header of an IDX " + kind.noun + " file");
-        }
-        int count = readInt(bytes, 4);
-        int rows = kind == Kind.IMAGES ? readInt(bytes, 8) : 1;
-        int columns = kind == Kind.IMAGES ? readInt(bytes, 12) : 1;
-        if (count <= 0 || rows <= 0 || columns <= 0) {
-            String announced = kind == Kind.IMAGES ? count + " images of " + rows + "x" + columns : count + " labels";
-            throw new DataException(file + ": invalid header: it announces " + announced + "; "
-                    + (kind == Kind.IMAGES ? "count, rows and columns" : "the count") + " must be positive");
-        }
-        BigInteger total = BigInteger.valueOf(count).multiply(BigInteger.valueOf(rows))
-                .multiply(BigInteger.valueOf(columns)).add(BigInteger.valueOf(kind.headerBytes));
-        String described = describe(kind, count, rows, columns, total);
-        if (total.compareTo(BigInteger.valueOf(MAX_FILE_BYTES)) > 0) {
-            throw new DataException(file + ": the header announces " + described + ", more than the "
-                    + MAX_FILE_BYTES + " bytes an IDX file may have here: the header is corrupt");
-        }
-        Header h = new Header(file, kind, count, rows, columns);
-        checkPlausibleSize(h, in);
-        return h;
-    }
-
-    /** Compares the announced size with what the file on disk can hold, before anything is allocated. */
-    private static void checkPlausibleSize(Header h, InputStream in) throws IOException {
-        long onDisk = Files.size(h.file());
-        long expected = h.totalBytes();
-        if (DataFiles.isDecompressing(in)) {
-            long bound = onDisk * MAX_GZIP_RATIO + 1024;
-            if (expected > bound) {
-                throw new DataException(h.file() + ": the header announces " + h.describe() + ", but a gzip file of "
-                        + onDisk + " bytes cannot hold more than about " + bound
-                        + " bytes: the file is truncated or its header corrupt");
-            }
-        } else if (onDisk < expected) {
-            throw truncated(h, onDisk, false);
-        } else if (onDisk > expected) {
-            throw trailing(h, onDisk);
-        }
-    }
-
     @FunctionalInterface
     private interface Chunk {
         void accept(byte[] buf, long offset, int n);
@@ -263,16 +209,21 @@ public final class IdxFile {
                 n = readFully(in, buf, want);
             } catch (GzipStreamException e) {
                 if (e.cutOff()) {
-                    throw truncated(h, e.position(), true);
+                    throw IdxProblems.truncated(h, e.position(), true);
                 }
                 throw e;
             }
             chunk.accept(buf, done, n);
             if (n < want) {
-                throw truncated(h, h.kind().headerBytes + done + n, false);
+                throw IdxProblems.truncated(h, h.kind().headerBytes + done + n, false);
             }
             done += n;
         }
+        checkNothingFollows(h, in, buf);
+    }
+
+    /** After the announced data the stream must end, and a gzip stream must end with its trailer. */
+    private static void checkNothingFollows(Header h, InputStream in, byte[] buf) throws IOException {
         long extra;
         try {
             extra = drain(in, buf);
@@ -282,67 +233,23 @@ public final class IdxFile {
                         + " but is cut off before its end (the checksum is missing); copy or download the file again", e);
             }
             if (e.cutOff()) {
-                throw trailing(h, e.position());
+                throw IdxProblems.trailing(h, e.position());
             }
             throw e;
         }
         if (extra > 0) {
-            throw trailing(h, h.totalBytes() + extra);
+            throw IdxProblems.trailing(h, h.totalBytes() + extra);
         }
     }
 
-    private static DataException truncated(Header h, long actual, boolean gzipCutOff) {
-        return new DataException(h.file() + ": truncated: the header announces " + h.describe()
-                + " but the file ends after " + actual + " bytes"
-                + (gzipCutOff ? " (the gzip stream is cut off)" : "") + "; copy or download the file again");
-    }
-
-    private static DataException trailing(Header h, long actual) {
-        long extra = actual - h.totalBytes();
-        return new DataException(h.file() + ": " + extra + " unexpected byte" + (extra == 1 ? "" : "s") + " after the data: "
-                + "the header announces " + h.describe() + " but the file has " + actual
-                + " bytes; it is not the file its header describes");
-    }
-
-    private static void checkMagic(Path file, Kind kind, int magic) {
-        if (magic == kind.magic) {
-            return;
-        }
-        String expected = String.format("0x%08X", kind.magic);
-        String found = String.format("0x%08X", magic);
-        for (Kind other : Kind.values()) {
-            if (other != kind && magic == other.magic) {
-                throw new DataException(file + ": wrong magic number " + found + ": this is an IDX " + other.noun
-                        + " file, expected an IDX " + kind.noun + " file (magic " + expected + ")");
-            }
-        }
-        String hint = "";
-        byte[] b = {(byte) (magic >>> 24), (byte) (magic >>> 16), (byte) (magic >>> 8), (byte) magic};
-        boolean text = true;
-        for (byte x : b) {
-            text &= x >= 0x20 && x < 0x7f || x == '\n' || x == '\r' || x == '\t';
-        }
-        if (text) {
-            hint = "; the file starts with the text \"" + new String(b, StandardCharsets.US_ASCII).strip()
-                    + "\" (an error page saved by a failed download?)";
-        }
-        throw new DataException(file + ": wrong magic number " + found + ", expected " + expected
-                + " (IDX " + kind.noun + ": unsigned bytes, " + (kind == Kind.IMAGES ? 3 : 1) + " dimension"
-                + (kind == Kind.IMAGES ? "s" : "") + "); this is not an IDX " + kind.noun + " file" + hint);
-    }
-
-    private static String describe(Kind kind, int count, int rows, int columns, BigInteger total) {
+    static String describe(Kind kind, int count, int rows, int columns, BigInteger total) {
         return kind == Kind.IMAGES
                 ? count + " images of " + rows + "x" + columns + " (" + total + " bytes)"
                 : count + " labels (" + total + " bytes)";
     }
 
-    private static int readInt(byte[] b, int at) {
-        return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
-    }
-
     /** Reads until {@code want} bytes or the end of the stream; returns how many were read. */
-    private static int readFully(InputStream in, byte[] buf, int want) throws IOException {
+    static int readFully(InputStream in, byte[] buf, int want) throws IOException {
         int total = 0;
         while (total < want) {
             int n = in.read(buf, total, want - total);
