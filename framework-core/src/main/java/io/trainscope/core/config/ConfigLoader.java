@@ -31,7 +31,7 @@ public final class ConfigLoader {
     private static final Set<String> TRAINING = Set.of("optimizer", "schedule", "epochs", "batch-size", "seed", "seeds",
             "early-stopping", "checkpoints", "backend", "spark");
     private static final Set<String> EARLY_STOPPING = Set.of("metric", "patience", "min-delta");
-    private static final Set<String> CHECKPOINTS = Set.of("every-epochs", "keep-last");
+    private static final Set<String> CHECKPOINTS = Set.of("every-epochs", "keep-last", "every-iterations");
 
     /**
      * Reads a config file; the experiment name defaults to the file name without extension.
@@ -194,7 +194,8 @@ public final class ConfigLoader {
         ConfigNode c = t.get("checkpoints");
         if (!c.isMissing()) {
             c.requireObject(CHECKPOINTS);
-            checkpoints = new CheckpointSpec(c.integer("every-epochs", 1, 0), c.integer("keep-last", 3, 1));
+            checkpoints = new CheckpointSpec(c.integer("every-epochs", 1, 0), c.integer("keep-last", 3, 1),
+                    c.integer("every-iterations", 0, 0));
         }
         return new TrainingSpec(optimizer, schedule, epochs, batch, seeds, early, checkpoints, SparkSpec.parse(t, batch));
     }

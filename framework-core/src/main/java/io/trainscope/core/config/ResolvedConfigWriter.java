@@ -37,72 +37,85 @@ public final class ResolvedConfigWriter {
 
     /** The experiment as nested maps, in config order. */
     public static Map<String, Object> toMap(ResolvedExperiment e) {
-        ExperimentSpec s = e.spec();
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("name", s.name());
+        root.put("name", e.spec().name());
+        root.put("data", data(e));
+        root.put("model", model(e));
+        root.put("training", training(e));
+        root.put("monitors", e.monitors().stream().map(m -> plugin("name", m)).toList());
+        return root;
+    }
 
+    private static Map<String, Object> data(ResolvedExperiment e) {
+        DataSpec d = e.spec().data();
         Map<String, Object> data = plugin("source", e.dataSource());
-        data.put("base-directory", s.data().baseDirectory().toString());
-        if (s.data().part() != null) {
-            data.put("part", s.data().part());
+        data.put("base-directory", d.baseDirectory().toString());
+        if (d.part() != null) {
+            data.put("part", d.part());
         }
-        if (s.data().testPart() != null) {
-            data.put("test-part", s.data().testPart());
+        if (d.testPart() != null) {
+            data.put("test-part", d.testPart());
         }
         Map<String, Object> split = new LinkedHashMap<>();
-        split.put("train", s.data().split().train());
-        split.put("validation", s.data().split().validation());
-        split.put("test", s.data().split().test());
-        if (s.data().split().seed() != null) {
-            split.put("seed", s.data().split().seed());
+        split.put("train", d.split().train());
+        split.put("validation", d.split().validation());
+        split.put("test", d.split().test());
+        if (d.split().seed() != null) {
+            split.put("seed", d.split().seed());
         }
         data.put("split", split);
-        root.put("data", data);
+        return data;
+    }
 
+    private static Map<String, Object> model(ResolvedExperiment e) {
+        ModelSpec m = e.spec().model();
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("hidden", s.model().hidden());
+        model.put("hidden", m.hidden());
         model.put("activation", plugin("name", e.activation()));
         model.put("init", plugin("name", e.init()));
         model.put("normalizers", e.normalizers().stream().map(n -> plugin("name", n)).toList());
         Map<String, Object> output = new LinkedHashMap<>();
-        if (s.model().output().activation() != null) {
-            output.put("activation", s.model().output().activation());
+        if (m.output().activation() != null) {
+            output.put("activation", m.output().activation());
         }
-        if (s.model().output().loss() != null) {
-            output.put("loss", s.model().output().loss());
+        if (m.output().loss() != null) {
+            output.put("loss", m.output().loss());
         }
         if (!output.isEmpty()) {
             model.put("output", output);
         }
-        root.put("model", model);
+        return model;
+    }
 
+    private static Map<String, Object> training(ResolvedExperiment e) {
+        TrainingSpec t = e.spec().training();
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("optimizer", named("name", e.optimizer().configName(), e.optimizerParams()));
         if (e.schedule() != null) {
             training.put("schedule", named("name", e.schedule().configName(), e.scheduleParams()));
         }
-        training.put("epochs", s.training().epochs());
-        training.put("batch-size", s.training().batchSize());
-        List<Long> seeds = s.training().seeds();
+        training.put("epochs", t.epochs());
+        training.put("batch-size", t.batchSize());
+        List<Long> seeds = t.seeds();
         if (seeds.size() == 1) {
             training.put("seed", seeds.get(0));
         } else {
             training.put("seeds", seeds);
         }
-        if (s.training().earlyStopping() != null) {
-            var es = s.training().earlyStopping();
+        if (t.earlyStopping() != null) {
+            var es = t.earlyStopping();
             training.put("early-stopping", Map.of("metric", es.metric(), "patience", es.patience(), "min-delta", es.minDelta()));
         }
-        training.put("checkpoints", Map.of("every-epochs", s.training().checkpoints().everyEpochs(),
-                "keep-last", s.training().checkpoints().keepLast()));
-        if (s.training().spark() != null) {
-            training.put("backend", s.training().backend());
-            training.put("spark", s.training().spark().toMap());
+        Map<String, Object> checkpoints = new LinkedHashMap<>();
+        checkpoints.put("every-epochs", t.checkpoints().everyEpochs());
+        checkpoints.put("keep-last", t.checkpoints().keepLast());
+        checkpoints.put("every-iterations", t.checkpoints().everyIterations());
+        training.put("checkpoints", checkpoints);
+        if (t.spark() != null) {
+            training.put("backend", t.backend());
+            training.put("spark", t.spark().toMap());
         }
-        root.put("training", training);
-
-        root.put("monitors", e.monitors().stream().map(m -> plugin("name", m)).toList());
-        return root;
+        return training;
     }
 
     private static Map<String, Object> plugin(String nameKey, Configured<?> c) {

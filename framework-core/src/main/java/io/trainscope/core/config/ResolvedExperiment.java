@@ -61,6 +61,12 @@ public record ResolvedExperiment(ExperimentSpec spec,
                 normalizers, optimizer, optimizerParams, schedule, scheduleParams, monitors);
     }
 
+    /** A copy that trains for {@code epochs} epochs (a resumed run extended or shortened). */
+    public ResolvedExperiment withEpochs(int epochs) {
+        return new ResolvedExperiment(spec.withTraining(spec.training().withEpochs(epochs)), dataSource, activation, init,
+                normalizers, optimizer, optimizerParams, schedule, scheduleParams, monitors);
+    }
+
     /** A copy whose spec trains with the single seed {@code seed}. */
     public ResolvedExperiment withSeed(long seed) {
         return new ResolvedExperiment(spec.withTraining(spec.training().withSeed(seed)), dataSource, activation, init,

@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * A full inference-mode pass over the training set (seed 003's dead-neuron count), in batches,
  * handing every layer's activations to a consumer. The activation arrays of each batch are
- * released as soon as the consumer returns, so a pass leaves nothing behind off-heap.
+ * released as soon as the consumer returns, so a pass leaves nothing behind off-heap, and the
+ * network's training state (its optimizer's included) is untouched: a run trains to the same
+ * weights whether or not monitors ask for passes.
  */
 public final class DatasetPass {
 
@@ -52,7 +54,10 @@ public final class DatasetPass {
                 }
             }
         }
-        network.clear();
+        // clearLayersStates, not clear(): MultiLayerNetwork.clear() also drops the solver, and with it the
+        // optimizer's state (Adam's moments, momentum), which the next fit would recreate as zeros
+        network.clearLayersStates();
+        network.setInput(null);
         return batch;
     }
 }

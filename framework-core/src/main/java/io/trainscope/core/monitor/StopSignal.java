@@ -19,6 +19,11 @@ public final class StopSignal {
         return reason != null;
     }
 
+    /** The name of the monitor that asked to stop, or null. */
+    public String requestedBy() {
+        return requestedBy;
+    }
+
     /** "monitor: reason", or null. */
     public String describe() {
         return reason == null ? null : requestedBy + ": " + reason;

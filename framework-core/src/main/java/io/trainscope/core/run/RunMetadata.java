@@ -1,11 +1,13 @@
 package io.trainscope.core.run;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.NetworkInfo;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +17,8 @@ import java.util.Map;
 
 /**
  * The {@code run.json} of a run folder: identity, seed, timing, outcome, the network's shape and
- * the environment it ran in. Rewritten atomically at start, after every epoch and at the end.
+ * the environment it ran in. Rewritten atomically at start, after every epoch and at the end; a
+ * resumed run keeps the fields of its earlier part and adds an entry under {@code resumed}.
  */
 public final class RunMetadata {
 
@@ -33,9 +36,46 @@ public final class RunMetadata {
         fields.put("environment", environment);
     }
 
+    private RunMetadata(Map<String, Object> existing) {
+        fields.putAll(existing);
+    }
+
+    /**
+     * The fields of an existing {@code run.json} (a resumed run keeps its start time, startup time
+     * and earlier resumes), or {@code fallback} when the file is missing or unreadable.
+     */
+    public static RunMetadata readOr(Path file, RunMetadata fallback) {
+        try {
+            if (Files.isRegularFile(file)) {
+                return new RunMetadata(JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { }));
+            }
+        } catch (IOException e) {
+            // a run.json cut short by a crash: start from the fallback
+        }
+        return fallback;
+    }
+
+    /** Appends an entry to the {@code resumed} list (one per resume of the run). */
+    @SuppressWarnings("unchecked")
+    public RunMetadata addResume(Map<String, Object> resume) {
+        Object list = fields.get("resumed");
+        List<Object> resumes = list instanceof List<?> l ? new ArrayList<>((List<Object>) l) : new ArrayList<>();
+        resumes.add(resume);
+        fields.put("resumed", resumes);
+        return this;
+    }
+
     /** Sets or replaces a top-level field. */
     public RunMetadata put(String key, Object value) {
         fields.put(key, value);
+        return this;
+    }
+
+    /** Removes top-level fields (those of an earlier ending, when a run resumes). */
+    public RunMetadata remove(String... keys) {
+        for (String k : keys) {
+            fields.remove(k);
+        }
         return this;
     }
 

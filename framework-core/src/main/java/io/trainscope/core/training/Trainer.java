@@ -1,62 +1,50 @@
 package io.trainscope.core.training;
 
-import io.trainscope.api.monitor.Monitor;
 import io.trainscope.core.TrainscopeException;
 import io.trainscope.core.checkpoint.Checkpoint;
 import io.trainscope.core.checkpoint.CheckpointStore;
-import io.trainscope.core.checkpoint.FittedStatistics;
 import io.trainscope.core.config.ConfigLoader;
 import io.trainscope.core.config.ExperimentResolver;
-import io.trainscope.core.config.ResolvedConfigWriter;
 import io.trainscope.core.config.ResolvedExperiment;
 import io.trainscope.core.data.DataPreparer;
-import io.trainscope.core.data.EpochBatches;
 import io.trainscope.core.data.PreparedData;
-import io.trainscope.core.model.BuiltNetwork;
 import io.trainscope.core.model.NetworkBuilder;
 import io.trainscope.core.model.OutputHead;
-import io.trainscope.core.monitor.MonitorSlot;
-import io.trainscope.core.plugin.Configured;
-import io.trainscope.core.plugin.PluginFamily;
 import io.trainscope.core.plugin.PluginRegistry;
-import io.trainscope.core.run.AtomicFiles;
 import io.trainscope.core.run.RunFolder;
 import io.trainscope.core.run.RunReporter;
 import jakarta.inject.Inject;
-import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.schedule.ISchedule;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Trains experiments: prepares the data, builds the network, creates fresh monitors, and runs the
- * training loop, writing one run folder per seed. The entry point for embedding:
+ * Trains experiments: prepares the data, sets a run up ({@link RunFactory}: network, fresh
+ * monitors, run folder) and runs it, one run folder per seed; resumes and extends runs from their
+ * checkpoints. The entry point for embedding:
  *
  * <pre>{@code
  * Trainscope trainscope = Trainscope.create();
  * TrainingResult result = trainscope.trainer().train(trainscope.resolve(Path.of("my.yaml")), RunOptions.defaults());
  * }</pre>
+ *
+ * Runs share nothing, so one trainer may train many runs in one JVM, one after another, on data
+ * prepared once ({@link #prepare}, then {@link #trainOn} per run).
  */
 public final class Trainer {
 
-    private final PluginRegistry registry;
-    private final NetworkBuilder networkBuilder;
     private final DataPreparer dataPreparer;
     private final ExperimentResolver resolver;
-    private final Optional<RunReporter> reporter;
+    private final RunFactory runs;
 
     @Inject
     public Trainer(PluginRegistry registry, NetworkBuilder networkBuilder, DataPreparer dataPreparer,
                    ExperimentResolver resolver, Optional<RunReporter> reporter) {
-        this.registry = registry;
-        this.networkBuilder = networkBuilder;
         this.dataPreparer = dataPreparer;
         this.resolver = resolver;
-        this.reporter = reporter;
+        this.runs = new RunFactory(registry, networkBuilder, reporter.orElse(null));
     }
 
     /** Trains with the experiment's first seed. */
@@ -78,7 +66,7 @@ public final class Trainer {
 
     /** Trains on already prepared data (see {@link #prepare}) with the experiment's first seed. */
     public TrainingResult trainOn(ResolvedExperiment experiment, PreparedData data, RunOptions options) {
-        return setUp(experiment, data, options, null).run(null);
+        return runs.fresh(experiment, data, options).run();
     }
 
     /** Trains once per seed listed in the config, one run folder each, in order. */
@@ -95,72 +83,25 @@ public final class Trainer {
      * identical to a run that was never interrupted (same seed, same thread count).
      */
     public TrainingResult resume(Path runDirectory, RunOptions options) {
+        return resume(runDirectory, options, ResumeOptions.NONE);
+    }
+
+    /**
+     * Continues a run from its newest checkpoint that loads, in the same folder, optionally to
+     * another number of epochs: {@code ResumeOptions.NONE.withEpochs(20)} extends a finished
+     * 10-epoch run by ten epochs. A seed in {@code resume} other than the run's is refused.
+     *
+     * @throws TrainscopeException when the folder has no loadable checkpoint, the run has nothing
+     *                             left to train, or {@code resume} asks for something a resume cannot do
+     */
+    public TrainingResult resume(Path runDirectory, RunOptions options, ResumeOptions resume) {
         RunFolder folder = RunFolder.open(runDirectory);
-        CheckpointStore store = new CheckpointStore(folder.checkpoints());
-        Checkpoint checkpoint = store.latest().orElseThrow(() -> new TrainscopeException("run " + runDirectory
-                + " has no checkpoint to resume from; checkpoints are written after every epoch unless "
-                + "training.checkpoints.every-epochs is 0"));
-        ResolvedExperiment experiment = resolver.resolve(new ConfigLoader().parse(checkpoint.config(),
-                folder.id(), checkpoint.file().toString(), runDirectory));
-        if (checkpoint.state().epochsCompleted() >= experiment.spec().training().epochs()) {
-            throw new TrainscopeException("run " + runDirectory + " already completed its "
-                    + experiment.spec().training().epochs() + " epochs; nothing to resume");
-        }
-        ResolvedExperiment seeded = experiment.withSeed(checkpoint.state().shuffleSeed());
-        return setUp(seeded, prepare(seeded, options), options, folder).run(checkpoint);
-    }
-
-    /** Everything a run needs, prepared; shared by fresh runs and resumes. */
-    private Setup setUp(ResolvedExperiment experiment, PreparedData data, RunOptions options, RunFolder existing) {
-        var spec = experiment.spec();
-        long seed = spec.training().seed();
-        OutputHead head = data.head();
-        checkEarlyStoppingMetric(spec, data);
-        long totalIterations = (long) spec.training().epochs()
-                * EpochBatches.batchesPerEpoch(data.trainingExamples(), spec.training().batchSize());
-        double lr = experiment.optimizerParams().real("learning-rate");
-        ISchedule schedule = experiment.schedule() == null ? null
-                : experiment.schedule().create(experiment.scheduleParams(), lr, totalIterations);
-        IUpdater updater = experiment.optimizer().create(experiment.optimizerParams(), schedule);
-        BuiltNetwork built = networkBuilder.build(experiment, data.inputs(), head, seed, updater);
-        List<MonitorSlot> slots = new ArrayList<>();
-        for (Configured<Monitor> m : experiment.monitors()) {
-            slots.add(new MonitorSlot(registry.get(PluginFamily.MONITOR, m.name(), "monitors"), m.params()));
-        }
-        RunFolder folder = existing;
-        if (folder == null && options.outputRoot() != null) {
-            folder = RunFolder.create(options.outputRoot(), spec.name());
-            try {
-                AtomicFiles.writeString(folder.file(RunFolder.CONFIG), ResolvedConfigWriter.toYaml(experiment));
-            } catch (IOException e) {
-                throw new TrainscopeException("cannot write " + folder.file(RunFolder.CONFIG) + ": " + e.getMessage(), e);
-            }
-        }
-        RunReporter report = options.report() ? reporter.orElse(null) : null;
-        return new Setup(experiment, data, built, updater, slots, options, folder, report);
-    }
-
-    /** Early stopping must watch a metric the task produces. */
-    private static void checkEarlyStoppingMetric(io.trainscope.core.config.ExperimentSpec spec, PreparedData data) {
-        var early = spec.training().earlyStopping();
-        if (early == null) {
-            return;
-        }
-        List<String> measured = data.task() instanceof io.trainscope.api.data.Task.Classification
-                ? List.of("validation.loss", "validation.accuracy")
-                : List.of("validation.loss", "validation.mse", "validation.mae");
-        if (!measured.contains(early.metric())) {
-            throw new io.trainscope.core.config.ConfigException("training.early-stopping.metric", early.metric()
-                    + " is not measured for this data's task; use one of " + String.join(", ", measured));
-        }
-    }
-
-    /** A prepared run: data, network and monitors, ready to start fresh or from a checkpoint. */
-    private record Setup(ResolvedExperiment experiment, PreparedData data, BuiltNetwork built, IUpdater updater,
-                         List<MonitorSlot> slots, RunOptions options, RunFolder folder, RunReporter reporter) {
-        TrainingResult run(Checkpoint resumeFrom) {
-            return new TrainingRun(experiment, data, built, updater, slots, options, folder, resumeFrom,
-                    FittedStatistics.encode(data.fitted()), reporter).run();
-        }
+        Checkpoint checkpoint = new CheckpointStore(folder.checkpoints()).latest().orElseThrow(() -> new TrainscopeException(
+                "run " + runDirectory + " has no checkpoint to resume from; checkpoints are written after every epoch "
+                        + "unless training.checkpoints.every-epochs is 0"));
+        ResolvedExperiment saved = resolver.resolve(new ConfigLoader().parse(checkpoint.config(), folder.id(),
+                checkpoint.file().toString(), runDirectory));
+        ResumePlan plan = ResumePlan.of(folder, checkpoint, saved, resume);
+        return runs.resumed(plan, prepare(plan.experiment(), options), options).run();
     }
 }

@@ -1,7 +1,8 @@
 package io.trainscope.core.training;
 
 import io.trainscope.api.monitor.Finding;
-import io.trainscope.api.monitor.TrainingEndContext;
+import io.trainscope.api.monitor.Severity;
+import io.trainscope.api.monitor.TrainingEndContext.Outcome;
 import io.trainscope.core.evaluation.EvaluationResult;
 import io.trainscope.core.model.BuiltNetwork;
 
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param seed           the seed
  * @param outcome        how it ended
  * @param reason         why it ended early, or empty
+ * @param stoppedBy      the monitor that asked to stop the run, or null
  * @param epochs         epochs completed
  * @param iterations     iterations completed
  * @param trainingLoss   mean training loss of the last epoch
@@ -26,13 +28,27 @@ import java.util.Map;
  * @param monitorNanos   time spent inside each monitor's callbacks, by monitor name
  * @param network        the trained network (the best one when early stopping kept a best model)
  */
-public record TrainingResult(String runId, Path directory, long seed, TrainingEndContext.Outcome outcome, String reason,
+public record TrainingResult(String runId, Path directory, long seed, Outcome outcome, String reason, String stoppedBy,
                              int epochs, long iterations, double trainingLoss, Map<String, Double> validation,
                              EvaluationResult test, List<Finding> findings, Map<String, Long> monitorNanos,
                              BuiltNetwork network) {
 
-    /** Whether the run ended without failing. */
+    /**
+     * Whether the run failed: an exception ended it ({@link Outcome#FAILED}), or a monitor stopped
+     * it after reporting a {@link Severity#CRITICAL} finding (the {@code non-finite} monitor on NaN,
+     * for instance). A run a monitor stopped without a critical finding of its own, a completed and
+     * an early-stopped run did not fail. The command line exits with status 1 for a failed run.
+     */
+    public boolean failed() {
+        if (outcome == Outcome.FAILED) {
+            return true;
+        }
+        return outcome == Outcome.STOPPED_BY_MONITOR && findings.stream()
+                .anyMatch(f -> f.severity() == Severity.CRITICAL && f.monitor().equals(stoppedBy));
+    }
+
+    /** Whether the run did not fail ({@code !failed()}). */
     public boolean succeeded() {
-        return outcome != TrainingEndContext.Outcome.FAILED;
+        return !failed();
     }
 }

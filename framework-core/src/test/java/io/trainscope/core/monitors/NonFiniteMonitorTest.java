@@ -1,5 +1,6 @@
 package io.trainscope.core.monitors;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trainscope.api.monitor.Finding;
 import io.trainscope.api.monitor.Pathology;
 import io.trainscope.api.monitor.Severity;
@@ -36,6 +37,10 @@ class NonFiniteMonitorTest {
 
         assertThat(run.outcome()).isEqualTo(Outcome.STOPPED_BY_MONITOR);
         assertThat(run.reason()).startsWith("non-finite: non-finite values at iteration ");
+        assertThat(run.stoppedBy()).isEqualTo("non-finite");
+        assertThat(run.failed()).as("a run stopped after a critical finding has failed").isTrue();
+        assertThat(new ObjectMapper().readTree(run.directory().resolve("run.json").toFile())
+                .get("failed").asBoolean()).isTrue();
         Finding f = run.findings().stream().filter(x -> x.pathology().equals(Pathology.NON_FINITE)).findFirst().orElseThrow();
         assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(f.epoch()).isEqualTo(2);

@@ -1,15 +1,18 @@
 package io.trainscope.core.testplugins;
 
 import io.trainscope.api.monitor.BackwardContext;
+import io.trainscope.api.monitor.EpochContext;
 import io.trainscope.api.monitor.ForwardContext;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.Sampling;
+import io.trainscope.api.monitor.TrainingStartContext;
 import io.trainscope.api.monitor.UpdateContext;
 import io.trainscope.api.monitor.View;
 import io.trainscope.api.plugin.ParameterSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +29,10 @@ public final class CountingMonitor implements Monitor {
     public final List<Long> forwardIterations = new ArrayList<>();
     public final List<Long> backwardIterations = new ArrayList<>();
     public final List<Long> updateIterations = new ArrayList<>();
+    /** The epochs this instance saw start. */
+    public final List<Integer> epochStarts = new ArrayList<>();
     /** Hidden-layer activation arrays seen in onForward, by iteration. */
-    public final Map<Long, List<INDArray>> activations = new java.util.HashMap<>();
+    public final Map<Long, List<INDArray>> activations = new HashMap<>();
     public final Map<INDArray, Boolean> seen = new IdentityHashMap<>();
     private int every;
 
@@ -51,8 +56,13 @@ public final class CountingMonitor implements Monitor {
     }
 
     @Override
-    public void onTrainingStart(io.trainscope.api.monitor.TrainingStartContext ctx) {
+    public void onTrainingStart(TrainingStartContext ctx) {
         every = ctx.parameters().integer("every");
+    }
+
+    @Override
+    public void onEpochStart(EpochContext ctx) {
+        epochStarts.add(ctx.epoch());
     }
 
     @Override

@@ -46,6 +46,15 @@ class TrainingBehaviourTest {
     }
 
     @Test
+    void monitorsWatchTrainingWithoutChangingItEvenWhenTheyAskForPassesOverTheData() {
+        String adam = LEARNABLE.formatted(5).replace("epochs: 8", "epochs: 3");
+        var watched = adam.replace("monitors: []", "monitors: [dead-neurons, {name: gradient-norms, every: 1}]");
+        float[] unwatched = train(adam, new InMemoryMeasurements()).network().network().params().toFloatVector();
+        assertThat(train(watched, new InMemoryMeasurements()).network().network().params().toFloatVector())
+                .as("a dataset pass between epochs must leave Adam's moments alone").containsExactly(unwatched);
+    }
+
+    @Test
     void deadNeuronsReportsExactlyTheUnitsThatAreDeadByConstruction() {
         InMemoryMeasurements sink = new InMemoryMeasurements();
         TrainingResult result = train("""
@@ -118,6 +127,7 @@ class TrainingBehaviourTest {
                 """, new InMemoryMeasurements());
         assertThat(result.outcome()).isEqualTo(Outcome.STOPPED_BY_MONITOR);
         assertThat(result.reason()).isEqualTo("test-stop-after: asked to stop at iteration 3");
+        assertThat(result.failed()).as("a stop without a critical finding is not a failure").isFalse();
         assertThat(result.iterations()).isEqualTo(4);
     }
 }

@@ -1,0 +1,175 @@
+package io.trainscope.core.training;
+
+import io.trainscope.api.data.Task;
+import io.trainscope.api.monitor.Monitor;
+import io.trainscope.api.monitor.RunInfo;
+import io.trainscope.core.TrainscopeException;
+import io.trainscope.core.checkpoint.CheckpointPolicy;
+import io.trainscope.core.checkpoint.CheckpointStore;
+import io.trainscope.core.checkpoint.FittedStatistics;
+import io.trainscope.core.checkpoint.RunFacts;
+import io.trainscope.core.checkpoint.RunPosition;
+import io.trainscope.core.checkpoint.StoppingState;
+import io.trainscope.core.config.ConfigException;
+import io.trainscope.core.config.ExperimentSpec;
+import io.trainscope.core.config.ResolvedConfigWriter;
+import io.trainscope.core.config.ResolvedExperiment;
+import io.trainscope.core.config.TrainingSpec;
+import io.trainscope.core.data.EpochBatches;
+import io.trainscope.core.data.PreparedData;
+import io.trainscope.core.model.BuiltNetwork;
+import io.trainscope.core.model.NetworkBuilder;
+import io.trainscope.core.monitor.DatasetPass;
+import io.trainscope.core.monitor.HookDispatcher;
+import io.trainscope.core.monitor.LayerViews;
+import io.trainscope.core.monitor.MonitorSlot;
+import io.trainscope.core.monitor.Nd4jStatistics;
+import io.trainscope.core.monitor.RunServices;
+import io.trainscope.core.monitor.StopSignal;
+import io.trainscope.core.plugin.Configured;
+import io.trainscope.core.plugin.PluginFamily;
+import io.trainscope.core.plugin.PluginRegistry;
+import io.trainscope.core.run.AtomicFiles;
+import io.trainscope.core.run.Environment;
+import io.trainscope.core.run.RunFolder;
+import io.trainscope.core.run.RunMetadata;
+import io.trainscope.core.run.RunRecorder;
+import io.trainscope.core.run.RunReporter;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.schedule.ISchedule;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sets runs up: the optimizer with its schedule, the network, a fresh instance of every monitor,
+ * early stopping, the run folder and its recorder, and the parts of the run wired together
+ * ({@link RunParts}). A fresh run gets a new folder; a resumed one continues its own
+ * ({@link ResumePlan}). Nothing here is shared between runs, so many runs may be set up in one JVM.
+ */
+final class RunFactory {
+
+    private final PluginRegistry registry;
+    private final NetworkBuilder networkBuilder;
+    private final RunReporter reporter;
+
+    /** @param reporter writes each run's report, or null for none */
+    RunFactory(PluginRegistry registry, NetworkBuilder networkBuilder, RunReporter reporter) {
+        this.registry = registry;
+        this.networkBuilder = networkBuilder;
+        this.reporter = reporter;
+    }
+
+    /** A new run, in a new folder under {@code options.outputRoot()} (or none). */
+    TrainingRun fresh(ResolvedExperiment experiment, PreparedData data, RunOptions options) {
+        Model model = model(experiment, data);
+        RunFolder folder = options.outputRoot() == null ? null : newFolder(options, experiment);
+        String runId = folder != null ? folder.id() : experiment.name() + "-seed" + experiment.spec().training().seed();
+        RunRecorder recorder = RunRecorder.create(folder, runId, metadata(runId, experiment, model.built()),
+                options.extraSink(), reporter(options));
+        return assemble(experiment, data, options, model, recorder, folder, RunPosition.START);
+    }
+
+    /** A run continued from its checkpoint, in its own folder. */
+    TrainingRun resumed(ResumePlan plan, PreparedData data, RunOptions options) {
+        ResolvedExperiment experiment = plan.experiment();
+        RunFolder folder = plan.folder();
+        Model model = model(experiment, data);
+        plan.recordPlan();
+        plan.restore(model.built().network(), model.early());
+        RunRecorder recorder = plan.recorder(metadata(folder.id(), experiment, model.built()), options.extraSink(),
+                reporter(options));
+        return assemble(experiment, data, options, model, recorder, folder, plan.start());
+    }
+
+    /** The network and what trains it: checked, built, fresh. */
+    private Model model(ResolvedExperiment experiment, PreparedData data) {
+        ExperimentSpec spec = experiment.spec();
+        checkEarlyStoppingMetric(spec, data);
+        long totalIterations = (long) spec.training().epochs()
+                * EpochBatches.batchesPerEpoch(data.trainingExamples(), spec.training().batchSize());
+        double lr = experiment.optimizerParams().real("learning-rate");
+        ISchedule schedule = experiment.schedule() == null ? null
+                : experiment.schedule().create(experiment.scheduleParams(), lr, totalIterations);
+        IUpdater updater = experiment.optimizer().create(experiment.optimizerParams(), schedule);
+        BuiltNetwork built = networkBuilder.build(experiment, data.inputs(), data.head(), spec.training().seed(), updater);
+        List<MonitorSlot> slots = new ArrayList<>();
+        for (Configured<Monitor> m : experiment.monitors()) {
+            slots.add(new MonitorSlot(registry.get(PluginFamily.MONITOR, m.name(), "monitors"), m.params()));
+        }
+        var early = spec.training().earlyStopping();
+        return new Model(built, updater, slots, early == null ? null : new EarlyStopping(early));
+    }
+
+    /** Wires the run's parts around its recorder. */
+    private TrainingRun assemble(ResolvedExperiment experiment, PreparedData data, RunOptions options, Model model,
+                                 RunRecorder recorder, RunFolder folder, RunPosition start) {
+        TrainingSpec training = experiment.spec().training();
+        MultiLayerNetwork net = model.built().network();
+        int evaluationBatch = Math.max(training.batchSize(), 500);
+        StopSignal stop = new StopSignal();
+        RunServices services = new RunServices(recorder.runId(), new RunInfo(experiment.name(), training.seed(),
+                recorder.directory()), model.built().layout().info(), new LayerViews(net, model.built().layout()),
+                new Nd4jStatistics(), recorder.sink(), recorder.findings(), stop);
+        HookDispatcher dispatcher = new HookDispatcher(model.slots(), services, model.built(), training.epochs(),
+                data.trainingExamples(), training.batchSize());
+        DatasetPass pass = new DatasetPass(net, data.train(), evaluationBatch);
+        TrainerMeter meter = new TrainerMeter(recorder.runId(), recorder.sink(), model.updater(), model.built().head(),
+                data.validation(), data.test(), evaluationBatch);
+        CheckpointPolicy checkpoints = folder == null ? CheckpointPolicy.NONE : new CheckpointPolicy(training.checkpoints(),
+                new CheckpointStore(folder.checkpoints()), facts(experiment, data), recorder,
+                model.early() == null ? () -> StoppingState.NONE : model.early()::state);
+        EpochBoundary boundary = new EpochBoundary(meter, dispatcher, pass, model.early(), checkpoints, recorder, stop,
+                options.progress());
+        RunParts parts = new RunParts(recorder, model.slots(), dispatcher, pass, stop, meter, model.early(), checkpoints,
+                boundary);
+        TrainingLoop loop = new TrainingLoop(net, data.train(), training.batchSize(), training.epochs(), training.seed(),
+                model.updater(), parts, options.progress());
+        return new TrainingRun(training.seed(), training.epochs(), model.built(), parts, loop, options.progress(), start);
+    }
+
+    private static RunFacts facts(ResolvedExperiment experiment, PreparedData data) {
+        return new RunFacts(ResolvedConfigWriter.toYaml(experiment), experiment.spec().training().seed(), data.inputs(),
+                FittedStatistics.encode(data.fitted()), data.task());
+    }
+
+    private static RunMetadata metadata(String runId, ResolvedExperiment experiment, BuiltNetwork built) {
+        return new RunMetadata(runId, experiment.name(), experiment.spec().training().seed(), built.layout().info(),
+                Environment.describe());
+    }
+
+    private static RunFolder newFolder(RunOptions options, ResolvedExperiment experiment) {
+        RunFolder folder = RunFolder.create(options.outputRoot(), experiment.name());
+        try {
+            AtomicFiles.writeString(folder.file(RunFolder.CONFIG), ResolvedConfigWriter.toYaml(experiment));
+        } catch (IOException e) {
+            throw new TrainscopeException("cannot write " + folder.file(RunFolder.CONFIG) + ": " + e.getMessage(), e);
+        }
+        return folder;
+    }
+
+    private RunReporter reporter(RunOptions options) {
+        return options.report() ? reporter : null;
+    }
+
+    /** Early stopping must watch a metric the task produces. */
+    private static void checkEarlyStoppingMetric(ExperimentSpec spec, PreparedData data) {
+        var early = spec.training().earlyStopping();
+        if (early == null) {
+            return;
+        }
+        List<String> measured = data.task() instanceof Task.Classification
+                ? List.of("validation.loss", "validation.accuracy")
+                : List.of("validation.loss", "validation.mse", "validation.mae");
+        if (!measured.contains(early.metric())) {
+            throw new ConfigException("training.early-stopping.metric", early.metric()
+                    + " is not measured for this data's task; use one of " + String.join(", ", measured));
+        }
+    }
+
+    /** A run's network and what trains it. */
+    private record Model(BuiltNetwork built, IUpdater updater, List<MonitorSlot> slots, EarlyStopping early) {
+    }
+}
