@@ -15,12 +15,14 @@ final class EpochRounds implements AutoCloseable {
 
     private final JavaRDD<ShardedDataSet.NumberedBatch> batches;
     private final int frequency;
+    private final int largestShardBatches;
     private final int rounds;
 
     EpochRounds(ShardedDataSet data, long seed, int epoch, int batchSize, int frequency) {
         this.batches = data.epoch(seed, epoch, batchSize).persist(StorageLevel.MEMORY_ONLY());
         this.frequency = frequency;
-        this.rounds = rounds(data.batchesOfLargestShard(batchSize), frequency);
+        this.largestShardBatches = data.batchesOfLargestShard(batchSize);
+        this.rounds = rounds(largestShardBatches, frequency);
     }
 
     /** Averaging rounds in an epoch whose largest partition has {@code batches} mini-batches. */
@@ -30,6 +32,11 @@ final class EpochRounds implements AutoCloseable {
 
     int rounds() {
         return rounds;
+    }
+
+    /** The most mini-batches a worker trains in round {@code round}: the optimizer steps the round advances. */
+    int steps(int round) {
+        return Math.min(frequency, largestShardBatches - round * frequency);
     }
 
     /** The mini-batches of round {@code round}, in their partitions. */

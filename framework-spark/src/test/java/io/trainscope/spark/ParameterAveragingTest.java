@@ -34,7 +34,7 @@ class ParameterAveragingTest {
     static void setUp() {
         Trainscope trainscope = Trainscope.create();
         ResolvedExperiment experiment = trainscope.resolve(new ConfigLoader().parse("""
-                data: {source: gaussian-classification, samples: 600, classes: 3, split: {train: 0.8, validation: 0.2}}
+                data: {source: gaussian-classification, samples: 600, classes: 3, labels: linear, split: {train: 0.8, validation: 0.2}}
                 model: {hidden: [16, 8]}
                 """, "averaging", "test config", Path.of(".")));
         data = trainscope.trainer().prepare(experiment, RunOptions.inMemory(m -> { }));

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Trains experiments: prepares the data, sets a run up ({@link RunFactory}: network, fresh
@@ -38,17 +39,20 @@ public final class Trainer {
     private final DataPreparer dataPreparer;
     private final ExperimentResolver resolver;
     private final RunFactory runs;
+    private final Backends backends;
 
     @Inject
     public Trainer(PluginRegistry registry, NetworkBuilder networkBuilder, DataPreparer dataPreparer,
-                   ExperimentResolver resolver, Optional<RunReporter> reporter) {
+                   ExperimentResolver resolver, Optional<RunReporter> reporter, Set<TrainingBackend> backends) {
         this.dataPreparer = dataPreparer;
         this.resolver = resolver;
-        this.runs = new RunFactory(registry, networkBuilder, reporter.orElse(null));
+        this.backends = new Backends(backends);
+        this.runs = new RunFactory(registry, networkBuilder, reporter.orElse(null), this.backends);
     }
 
     /** Trains with the experiment's first seed. */
     public TrainingResult train(ResolvedExperiment experiment, RunOptions options) {
+        backends.of(experiment.spec().training());
         return trainOn(experiment, prepare(experiment, options), options);
     }
 
@@ -102,6 +106,7 @@ public final class Trainer {
         ResolvedExperiment saved = resolver.resolve(new ConfigLoader().parse(checkpoint.config(), folder.id(),
                 checkpoint.file().toString(), runDirectory));
         ResumePlan plan = ResumePlan.of(folder, checkpoint, saved, resume);
+        backends.of(plan.experiment().spec().training());
         return runs.resumed(plan, prepare(plan.experiment(), options), options).run();
     }
 }

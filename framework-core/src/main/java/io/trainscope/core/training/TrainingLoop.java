@@ -22,7 +22,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * <p>Per iteration the loop plans the hooks, fits, records the loss, reports progress, frees the
  * batch and checks the stop signal and the iteration checkpoint: nothing else.
  */
-final class TrainingLoop {
+final class TrainingLoop implements EpochLoop {
 
     private final MultiLayerNetwork net;
     private final DataSet train;
@@ -58,8 +58,8 @@ final class TrainingLoop {
         this.batchesPerEpoch = EpochBatches.batchesPerEpoch(train.numExamples(), batchSize);
     }
 
-    /** Trains from {@code start} until the last epoch, a stop request or early stopping. */
-    LoopEnd run(RunPosition start) {
+    @Override
+    public LoopEnd run(RunPosition start) {
         for (epoch = start.epochsCompleted(); epoch < epochs; epoch++) {
             boolean resumedInside = epoch == start.epochsCompleted() && start.insideEpoch();
             net.setEpochCount(epoch);
@@ -76,13 +76,13 @@ final class TrainingLoop {
         return LoopEnd.COMPLETED;
     }
 
-    /** Batches in one epoch. */
-    int batchesPerEpoch() {
+    @Override
+    public int batchesPerEpoch() {
         return batchesPerEpoch;
     }
 
-    /** Epochs completed, or the epoch in progress when the loop was interrupted by an exception. */
-    int epoch() {
+    @Override
+    public int epoch() {
         return epoch;
     }
 

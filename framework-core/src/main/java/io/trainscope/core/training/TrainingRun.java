@@ -28,12 +28,15 @@ final class TrainingRun {
     private final int epochs;
     private final BuiltNetwork built;
     private final RunParts parts;
-    private final TrainingLoop loop;
+    private final EpochLoop loop;
     private final TrainingProgress progress;
     private final RunPosition start;
+    private final AutoCloseable backendRun;
 
-    TrainingRun(long seed, int epochs, BuiltNetwork built, RunParts parts, TrainingLoop loop, TrainingProgress progress,
-                RunPosition start) {
+    /** @param backendRun what a {@link TrainingBackend} placed for this run, closed at its end; null for the local loop */
+    TrainingRun(long seed, int epochs, BuiltNetwork built, RunParts parts, EpochLoop loop, TrainingProgress progress,
+                RunPosition start, AutoCloseable backendRun) {
+        this.backendRun = backendRun;
         this.seed = seed;
         this.epochs = epochs;
         this.built = built;
@@ -62,7 +65,22 @@ final class TrainingRun {
             net.setListeners();
             parts.dispatcher().close();
         }
-        return finish(end);
+        try {
+            return finish(end);
+        } finally {
+            closeBackendRun();
+        }
+    }
+
+    private void closeBackendRun() {
+        if (backendRun == null) {
+            return;
+        }
+        try {
+            backendRun.close();
+        } catch (Exception e) {
+            log.warn("could not free what the training backend placed for this run: {}", e.toString());
+        }
     }
 
     /** Best parameters back, test evaluation, the result, and the run folder's last words. */
