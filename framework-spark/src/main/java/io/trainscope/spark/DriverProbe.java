@@ -36,17 +36,25 @@ final class DriverProbe {
 
     /**
      * After a round that trained iterations {@code from ... from + steps - 1}: probes the first of
-     * them a monitor samples, if any.
+     * them a monitor samples, if any; when the round's loss was not finite, probes its first
+     * iteration for the monitors that watch such iterations (the probe's own loss decides, as in a
+     * local iteration).
      *
-     * @param round the round within the epoch, which picks the probe's mini-batch
+     * @param round     the round within the epoch, which picks the probe's mini-batch
+     * @param roundLoss the round's training loss on the workers
      */
-    void afterRound(long from, int steps, int epoch, int round) {
+    void afterRound(long from, int steps, int epoch, int round, double roundLoss) {
         for (long iteration = from; iteration < from + steps; iteration++) {
             double lr = updater.getLearningRate((int) iteration, epoch);
-            if (dispatcher.beforeIteration(iteration, epoch, batchSize, lr)) {
+            if (!dispatcher.beforeIteration(iteration, epoch, batchSize, lr)) {
+                continue;
+            }
+            if (dispatcher.deliversViews() || !Double.isFinite(roundLoss)) {
                 probe(epoch, round);
+                dispatcher.skipIteration();
                 return;
             }
+            dispatcher.skipIteration();
         }
     }
 

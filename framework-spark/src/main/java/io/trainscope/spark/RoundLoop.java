@@ -38,10 +38,13 @@ final class RoundLoop implements EpochLoop {
     private final RunRecorder recorder;
     private final TrainingProgress progress;
     private final int roundsPerEpoch;
+    private final RunPosition start;
     private int epoch;
 
     RoundLoop(MultiLayerNetwork net, ShardedDataSet train, TrainingSpec training, ParameterAveraging averaging,
-              DriverProbe probe, RunParts parts, TrainingProgress progress) {
+              DriverProbe probe, RunParts parts, TrainingProgress progress, RunPosition start) {
+        this.start = start;
+        this.epoch = start.epochsCompleted();
         this.probe = probe;
         this.net = net;
         this.train = train;
@@ -59,7 +62,7 @@ final class RoundLoop implements EpochLoop {
     }
 
     @Override
-    public LoopEnd run(RunPosition start) {
+    public LoopEnd run() {
         for (epoch = start.epochsCompleted(); epoch < training.epochs(); epoch++) {
             boolean resumedInside = epoch == start.epochsCompleted() && start.insideEpoch();
             net.setEpochCount(epoch);
@@ -97,7 +100,7 @@ final class RoundLoop implements EpochLoop {
                     recorder.firstIterationDone();
                 }
                 meter.iteration(iteration, epoch, figures.loss(), (int) figures.examples());
-                probe.afterRound(iteration, rounds.steps(r), epoch, r);
+                probe.afterRound(iteration, rounds.steps(r), epoch, r, figures.loss());
                 progress.batchDone(epoch, r, figures.loss(), (int) figures.examples());
                 if (stop.requested()) {
                     return;

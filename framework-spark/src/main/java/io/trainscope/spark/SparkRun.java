@@ -1,5 +1,6 @@
 package io.trainscope.spark;
 
+import io.trainscope.core.checkpoint.RunPosition;
 import io.trainscope.core.config.SparkSpec;
 import io.trainscope.core.config.TrainingSpec;
 import io.trainscope.core.data.PreparedData;
@@ -53,10 +54,10 @@ final class SparkRun implements TrainingBackend.BackendRun {
     }
 
     @Override
-    public EpochLoop loop(RunParts parts, TrainingProgress progress) {
+    public EpochLoop loop(RunParts parts, TrainingProgress progress, RunPosition start) {
         DriverProbe probe = new DriverProbe(built.network(), data.train(), parts.dispatcher(), updater,
                 training.spark().batchSizePerWorker(), training.seed());
-        return new RoundLoop(built.network(), train, training, averaging, probe, parts, progress);
+        return new RoundLoop(built.network(), train, training, averaging, probe, parts, progress, start);
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.trainscope.api.plugin.Parameters;
 import io.trainscope.api.plugin.Plugin;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.Optional;
+
 /**
  * An element-wise activation function {@code a = f(z)} and its derivative, the pair the seeds'
  * scratch backpropagation uses. The core adapts it to DL4J's {@code IActivation}; a plugin is
@@ -17,7 +19,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   <li>Arrays are created with ND4J's factory methods in the current workspace; do not keep
  *       references to arguments after returning.</li>
  *   <li>The functions must be pure: the same input gives the same output.</li>
+ *   <li>They are called on float32 arrays when training and on float64 arrays by checks and
+ *       profiles, and must stay finite for any finite input (use stable forms: a softplus that
+ *       computes {@code log(1 + e^z)} directly overflows at {@code z > 88} in float32).</li>
  * </ul>
+ *
+ * <p>The plugin testkit's {@code ActivationChecks} tests a new activation's derivative and
+ * numerical stability in one line each.
  *
  * <pre>{@code
  * public final class Softsign implements Activation {
@@ -74,5 +82,19 @@ public interface Activation extends Plugin {
      */
     default FlatRegion flatRegion(Parameters params) {
         return FlatRegion.NONE;
+    }
+
+    /**
+     * The negative-side slope the network learns, for a PReLU-shaped activation; empty (the
+     * default) for a fixed function. When present, the network computes {@code max(z, 0) + a·min(z, 0)}
+     * with a trainable {@code a} starting at {@link LearnableSlope#initial()}, and this plugin's
+     * {@link #apply}, {@link #derivative} and {@link #backprop} must compute that function at the
+     * initial slope: profiles and checks use them, while the network uses its learned slope.
+     *
+     * @param params this plugin's resolved parameters
+     * @return the learnable slope, or empty
+     */
+    default Optional<LearnableSlope> learnableSlope(Parameters params) {
+        return Optional.empty();
     }
 }

@@ -1,2 +1,2 @@
-/** The activation plugin family: element-wise functions and their derivatives. */
+/** The activation plugin family: element-wise functions, their derivatives, flat regions and learnable slopes. */
 package io.trainscope.api.activation;

@@ -8,8 +8,6 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.Collection;
 import java.util.Map;
 
@@ -37,20 +35,7 @@ final class ReusingDenseLayer extends DenseLayer {
      *                      layer's input (false only for the first layer of a network trained from data)
      */
     static ReusingDenseLayer from(DenseLayer built, boolean inputGradient) {
-        ReusingDenseLayer copy = new ReusingDenseLayer();
-        for (Class<?> c = built.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers())) {
-                    continue;
-                }
-                try {
-                    f.setAccessible(true);
-                    f.set(copy, f.get(built));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("cannot copy DL4J layer field " + f, e);
-                }
-            }
-        }
+        ReusingDenseLayer copy = LayerConfigCopy.copy(built, new ReusingDenseLayer());
         copy.inputGradient = inputGradient;
         return copy;
     }

@@ -1,7 +1,5 @@
 package io.trainscope.core.training;
 
-import io.trainscope.core.checkpoint.RunPosition;
-
 /**
  * Trains the epochs of one run: trainscope's own {@link TrainingLoop}, or a
  * {@link TrainingBackend}'s. A loop ends every epoch with the run's {@link EpochBoundary}, so
@@ -10,12 +8,15 @@ import io.trainscope.core.checkpoint.RunPosition;
  */
 public interface EpochLoop {
 
-    /** Trains from {@code start} until the last epoch, a stop request or early stopping. */
-    LoopEnd run(RunPosition start);
+    /** Trains from its start position until the last epoch, a stop request or early stopping. */
+    LoopEnd run();
 
     /** Steps per epoch as progress counts them (mini-batches; averaging rounds on Spark). */
     int batchesPerEpoch();
 
-    /** Epochs completed, or the epoch in progress when the loop was interrupted by an exception. */
+    /**
+     * Epochs completed, or the epoch in progress when an exception interrupted the loop (the start
+     * position's epoch before the loop ran).
+     */
     int epoch();
 }

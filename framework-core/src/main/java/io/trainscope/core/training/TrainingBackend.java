@@ -1,5 +1,6 @@
 package io.trainscope.core.training;
 
+import io.trainscope.core.checkpoint.RunPosition;
 import io.trainscope.core.config.ResolvedExperiment;
 import io.trainscope.core.config.TrainingSpec;
 import io.trainscope.core.data.PreparedData;
@@ -47,8 +48,12 @@ public interface TrainingBackend {
         /** Evaluates the test split, or null when the data has none. */
         SplitEvaluation test();
 
-        /** The loop over the epochs, wired to the run's parts. */
-        EpochLoop loop(RunParts parts, TrainingProgress progress);
+        /**
+         * The loop over the epochs, wired to the run's parts.
+         *
+         * @param start where the loop starts: {@link RunPosition#START}, or a checkpoint's position
+         */
+        EpochLoop loop(RunParts parts, TrainingProgress progress, RunPosition start);
 
         /** Frees what the run placed (cached data); the backend's own resources may outlive it. */
         @Override

@@ -38,10 +38,12 @@ final class TrainingLoop implements EpochLoop {
     private final RunRecorder recorder;
     private final TrainingProgress progress;
     private final int batchesPerEpoch;
+    private final RunPosition start;
     private int epoch;
 
+    /** @param start where the loop starts: {@link RunPosition#START}, or a checkpoint's position */
     TrainingLoop(MultiLayerNetwork net, DataSet train, int batchSize, int epochs, long seed, IUpdater updater,
-                 RunParts parts, TrainingProgress progress) {
+                 RunParts parts, TrainingProgress progress, RunPosition start) {
         this.net = net;
         this.train = train;
         this.batchSize = batchSize;
@@ -56,10 +58,12 @@ final class TrainingLoop implements EpochLoop {
         this.recorder = parts.recorder();
         this.progress = progress;
         this.batchesPerEpoch = EpochBatches.batchesPerEpoch(train.numExamples(), batchSize);
+        this.start = start;
+        this.epoch = start.epochsCompleted();
     }
 
     @Override
-    public LoopEnd run(RunPosition start) {
+    public LoopEnd run() {
         for (epoch = start.epochsCompleted(); epoch < epochs; epoch++) {
             boolean resumedInside = epoch == start.epochsCompleted() && start.insideEpoch();
             net.setEpochCount(epoch);

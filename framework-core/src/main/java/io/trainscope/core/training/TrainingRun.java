@@ -1,7 +1,6 @@
 package io.trainscope.core.training;
 
 import io.trainscope.api.monitor.TrainingEndContext.Outcome;
-import io.trainscope.core.checkpoint.RunPosition;
 import io.trainscope.core.evaluation.EvaluationResult;
 import io.trainscope.core.model.BuiltNetwork;
 import io.trainscope.core.monitor.Dl4jListenerBridge;
@@ -30,12 +29,11 @@ final class TrainingRun {
     private final RunParts parts;
     private final EpochLoop loop;
     private final TrainingProgress progress;
-    private final RunPosition start;
     private final AutoCloseable backendRun;
 
     /** @param backendRun what a {@link TrainingBackend} placed for this run, closed at its end; null for the local loop */
     TrainingRun(long seed, int epochs, BuiltNetwork built, RunParts parts, EpochLoop loop, TrainingProgress progress,
-                RunPosition start, AutoCloseable backendRun) {
+                AutoCloseable backendRun) {
         this.backendRun = backendRun;
         this.seed = seed;
         this.epochs = epochs;
@@ -43,7 +41,6 @@ final class TrainingRun {
         this.parts = parts;
         this.loop = loop;
         this.progress = progress;
-        this.start = start;
     }
 
     TrainingResult run() {
@@ -55,8 +52,8 @@ final class TrainingRun {
         parts.recorder().started();
         LoopEnd end = new LoopEnd(Outcome.FAILED, "an error ended the run", null);
         try {
-            parts.dispatcher().trainingStart(parts.pass(), net.getIterationCount(), start.epochsCompleted());
-            end = loop.run(start);
+            parts.dispatcher().trainingStart(parts.pass(), net.getIterationCount(), loop.epoch());
+            end = loop.run();
         } catch (RuntimeException e) {
             end = LoopEnd.failed(e);
             log.error("training failed at epoch {}, iteration {}", loop.epoch(), net.getIterationCount(), e);

@@ -3,7 +3,6 @@ package io.trainscope.core.monitors;
 import io.trainscope.api.monitor.BackwardContext;
 import io.trainscope.api.monitor.ForwardContext;
 import io.trainscope.api.monitor.Monitor;
-import io.trainscope.api.monitor.Sampling;
 import io.trainscope.api.monitor.TrainingStartContext;
 import io.trainscope.api.monitor.UpdateContext;
 import io.trainscope.api.monitor.View;
@@ -12,6 +11,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,6 +28,8 @@ public final class CaptureMonitor implements Monitor {
     public double[][] input;
     /** Each layer's activations at iteration 0, {@code [batch][units]}. */
     public final List<double[][]> activations = new ArrayList<>();
+    /** Each layer's pre-activations at iteration 0, {@code [batch][units]}. */
+    public final List<double[][]> preActivations = new ArrayList<>();
     /** Each layer's weights before the first update, {@code [fanIn][units]}. */
     public final List<double[][]> weightsBefore = new ArrayList<>();
     /** Each layer's weight gradient of the mean loss at iteration 0. */
@@ -58,14 +60,10 @@ public final class CaptureMonitor implements Monitor {
         return List.of();
     }
 
+    /** No sampling: the views of the first iteration are asked for on demand, which still works. */
     @Override
     public void onTrainingStart(TrainingStartContext ctx) {
-        ctx.requestViews(View.ACTIVATIONS, View.GRADIENTS, View.UPDATES);
-    }
-
-    @Override
-    public Sampling sampling() {
-        return Sampling.none();
+        ctx.requestViews(View.ACTIVATIONS, View.PRE_ACTIVATIONS, View.GRADIENTS, View.UPDATES);
     }
 
     @Override
@@ -73,6 +71,7 @@ public final class CaptureMonitor implements Monitor {
         input = host(ctx.input());
         for (int l = 0; l < ctx.network().size(); l++) {
             activations.add(host(ctx.activations(l)));
+            preActivations.add(host(ctx.preActivations(l)));
             weightsBefore.add(host(ctx.weights(l)));
         }
     }
@@ -99,7 +98,7 @@ public final class CaptureMonitor implements Monitor {
         double[] flat = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
         double[][] out = new double[rows][];
         for (int r = 0; r < rows; r++) {
-            out[r] = java.util.Arrays.copyOfRange(flat, r * columns, (r + 1) * columns);
+            out[r] = Arrays.copyOfRange(flat, r * columns, (r + 1) * columns);
         }
         return out;
     }

@@ -37,6 +37,9 @@ final class Phrases {
                     + "tanh's flat region; batchnorm before the activation also helps.";
             case "relu" -> "Initialize with he-normal (variance 2/fan-in) so the signal keeps its scale through relu "
                     + "layers; consider leaky-relu if units die.";
+            case "leaky-relu", "prelu", "elu", "gelu", "swish", "mish", "softplus" -> "Initialize with he-normal "
+                    + "(variance 2/fan-in), as for relu, whose shape this activation shares for positive inputs; "
+                    + "batchnorm before the activation also helps.";
             default -> "Use an initialization scaled to the layer width (xavier-normal, he-normal) and a non-saturating "
                     + "activation; batchnorm also helps.";
         };

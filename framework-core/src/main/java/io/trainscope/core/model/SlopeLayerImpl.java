@@ -1,0 +1,76 @@
+package io.trainscope.core.model;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.feedforward.PReLU;
+import org.deeplearning4j.nn.params.PReLUParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The layer of {@link SlopeLayer}: {@code a = max(z, 0) + s·min(z, 0)} with the learnable slope
+ * {@code s} broadcast over a {@code [batch, units]} input, {@code dL/dz = dL/da · (z > 0 ? 1 : s)}
+ * and {@code dL/ds = Σ dL/da · min(z, 0)} over the batch (and over the units when shared). In
+ * training it shows its input, the hidden layer's pre-activations, to the {@link ActivationTap}.
+ *
+ * <p>It computes with ordinary ND4J element-wise ops instead of DL4J's {@code ActivationPReLU}:
+ * libnd4j 1.0.0-M2.1's {@code prelu_bp} refuses any input longer than 64 times the number of
+ * slopes ("should be no more than SD_MAX_RANK*2 times the alpha array length"), i.e. every batch
+ * above 64 examples with per-unit slopes and above 64 values with a shared one.
+ */
+final class SlopeLayerImpl extends PReLU {
+    private static final long serialVersionUID = 1L;
+    private static final String SLOPE = PReLUParamInitializer.WEIGHT_KEY;
+
+    private final int hiddenLayer;
+    private final transient ActivationTap tap;
+
+    SlopeLayerImpl(NeuralNetConfiguration conf, DataType dataType, int hiddenLayer, ActivationTap tap) {
+        super(conf, dataType);
+        this.hiddenLayer = hiddenLayer;
+        this.tap = tap;
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        if (training && tap != null) {
+            tap.offer(hiddenLayer, input);
+        }
+        applyDropOutIfNecessary(training, workspaceMgr);
+        INDArray a = training ? workspaceMgr.dup(ArrayType.ACTIVATIONS, input, input.ordering())
+                : workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, input);
+        INDArray negative = Transforms.min(a, 0.0, true).muli(slopeRow());
+        return Transforms.relu(a, false).addi(negative);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        INDArray slope = getParam(SLOPE);
+        INDArray slopeGradient = gradientViews.get(SLOPE);
+        INDArray weighted = Transforms.min(input, 0.0, true).muli(epsilon);
+        slopeGradient.assign(slope.length() == 1 ? weighted.sum(0, 1) : weighted.sum(0));
+
+        INDArray positive = Transforms.step(input, true);
+        INDArray delta = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, epsilon.dataType(),
+                epsilon.shape(), epsilon.ordering());
+        delta.assign(positive.rsub(1.0).muli(slopeRow()).addi(positive)).muli(epsilon);
+        delta = backpropDropOutIfPresent(delta);
+
+        Gradient gradient = new DefaultGradient();
+        gradient.setGradientFor(SLOPE, slopeGradient, 'c');
+        return new Pair<>(gradient, delta);
+    }
+
+    /** The slope as a {@code [1, n]} row (n = 1 when shared) that broadcasts over {@code [batch, units]}. */
+    private INDArray slopeRow() {
+        INDArray slope = getParam(SLOPE);
+        return slope.reshape(1, slope.length());
+    }
+}
