@@ -3,6 +3,7 @@ package io.trainscope.spark;
 import io.trainscope.core.TrainscopeException;
 import io.trainscope.core.config.SparkSpec;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ final class SparkContexts {
     static final String JAVA_OPTIONS = javaOptions();
 
     private static final Logger log = LoggerFactory.getLogger(SparkContexts.class);
+    private static JavaSparkContext current;
 
     private SparkContexts() {
     }
@@ -33,6 +35,9 @@ final class SparkContexts {
     /** The running context, or a new one for {@code spec}. */
     static synchronized JavaSparkContext open(SparkSpec spec, String appName) {
         requireOpenModules();
+        if (current != null && !current.sc().isStopped()) {
+            return current;
+        }
         SparkConf conf = new SparkConf();
         if (!conf.contains("spark.master")) {
             conf.setMaster(spec.master());
@@ -46,7 +51,8 @@ final class SparkContexts {
             conf.setIfMissing("spark.driver.host", "localhost");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
-        return JavaSparkContext.fromSparkContext(org.apache.spark.SparkContext.getOrCreate(conf));
+        current = JavaSparkContext.fromSparkContext(SparkContext.getOrCreate(conf));
+        return current;
     }
 
     /** Fails with the fix when the JVM was started without the options Spark needs on Java 17. */
