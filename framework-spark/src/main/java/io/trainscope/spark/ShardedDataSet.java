@@ -14,9 +14,14 @@ import java.util.List;
 
 /**
  * A data set distributed over Spark partitions: the examples are cut into one contiguous shard per
- * partition, shipped to the executors once and kept there ({@code MEMORY_ONLY}). trainscope's data
- * sources load on the driver (IDX and CSV files are read there); this class is where the examples
- * leave it. The shards of a split are random subsets already: the split shuffled the examples.
+ * partition, shipped to the executors once and kept there. trainscope's data sources load on the
+ * driver (IDX and CSV files are read there); this class is where the examples leave it. The shards
+ * of a split are random subsets already: the split shuffled the examples.
+ *
+ * <p>The shards are locally checkpointed as soon as they are shipped: a partition of
+ * {@code parallelize} carries its data, and without the checkpoint every later task on it (every
+ * averaging round) would ship the shard again. The price: a lost executor loses its shards, and
+ * the run fails instead of recomputing them.
  */
 final class ShardedDataSet implements AutoCloseable {
 
@@ -31,7 +36,10 @@ final class ShardedDataSet implements AutoCloseable {
     ShardedDataSet(JavaSparkContext sc, DataSet data, int partitions) {
         this.examples = data.numExamples();
         this.partitions = (int) Math.max(1, Math.min(partitions, examples));
-        this.shards = sc.parallelize(cut(data, this.partitions), this.partitions).persist(StorageLevel.MEMORY_ONLY());
+        JavaRDD<DataSet> shipped = sc.parallelize(cut(data, this.partitions), this.partitions);
+        shipped.persist(StorageLevel.MEMORY_ONLY()).rdd().localCheckpoint();
+        shipped.count();
+        this.shards = shipped;
     }
 
     /** The shards, one {@link DataSet} per partition. */
