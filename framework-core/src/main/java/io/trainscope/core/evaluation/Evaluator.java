@@ -42,14 +42,13 @@ public final class Evaluator {
     /** Evaluates {@code network} on {@code data}; {@code head} says how to read its outputs. */
     public static EvaluationResult evaluate(MultiLayerNetwork network, DataSet data, OutputHead head, int batchSize) {
         long n = data.numExamples();
-        double lossSum = 0;
         IEvaluation<?> evaluation = emptyEvaluation(head);
+        double lossSum = 0;
         for (long from = 0; from < n; from += batchSize) {
             long to = Math.min(n, from + batchSize);
             INDArray x = data.getFeatures().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             INDArray y = data.getLabels().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-            DataSet batch = new DataSet(x, y);
-            lossSum += network.score(batch, false) * (to - from);
+            lossSum += network.score(new DataSet(x, y), false) * (to - from);
             INDArray out = network.output(x, false);
             evaluation.eval(y, out);
             out.close();
@@ -74,25 +73,32 @@ public final class Evaluator {
     public static EvaluationResult summarize(long examples, double meanLoss, IEvaluation<?> evaluation, OutputHead head) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put(LOSS, meanLoss);
-        if (evaluation instanceof Evaluation classification && head.task() instanceof Task.Classification c) {
-            List<String> classes = c.classNames();
-            metrics.put(ACCURACY, classification.accuracy());
-            int k = classes.size();
-            double[] precision = new double[k];
-            double[] recall = new double[k];
-            long[][] confusion = new long[k][k];
-            for (int a = 0; a < k; a++) {
-                precision[a] = classification.precision(a);
-                recall[a] = classification.recall(a);
-                for (int p = 0; p < k; p++) {
-                    confusion[a][p] = classification.getConfusionMatrix().getCount(a, p);
-                }
-            }
-            return new EvaluationResult(examples, metrics, classes, precision, recall, confusion);
+        if (evaluation instanceof Evaluation c && head.task() instanceof Task.Classification task) {
+            return classification(examples, metrics, task.classNames(), c);
         }
-        RegressionEvaluation regression = (RegressionEvaluation) evaluation;
-        metrics.put(MSE, regression.averageMeanSquaredError());
-        metrics.put(MAE, regression.averageMeanAbsoluteError());
-        return new EvaluationResult(examples, metrics, List.of(), new double[0], new double[0], new long[0][0]);
+        return regression(examples, metrics, (RegressionEvaluation) evaluation);
+    }
+
+    private static EvaluationResult classification(long n, Map<String, Double> metrics, List<String> classes,
+                                                   Evaluation evaluation) {
+        metrics.put(ACCURACY, evaluation.accuracy());
+        int k = classes.size();
+        double[] precision = new double[k];
+        double[] recall = new double[k];
+        long[][] confusion = new long[k][k];
+        for (int a = 0; a < k; a++) {
+            precision[a] = evaluation.precision(a);
+            recall[a] = evaluation.recall(a);
+            for (int p = 0; p < k; p++) {
+                confusion[a][p] = evaluation.getConfusionMatrix().getCount(a, p);
+            }
+        }
+        return new EvaluationResult(n, metrics, classes, precision, recall, confusion);
+    }
+
+    private static EvaluationResult regression(long n, Map<String, Double> metrics, RegressionEvaluation evaluation) {
+        metrics.put(MSE, evaluation.averageMeanSquaredError());
+        metrics.put(MAE, evaluation.averageMeanAbsoluteError());
+        return new EvaluationResult(n, metrics, List.of(), new double[0], new double[0], new long[0][0]);
     }
 }
