@@ -8,12 +8,15 @@ import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
  * Gives monitors their per-iteration views on Spark, where the iterations happen on the workers
- * and the driver never sees them: after an averaging round that covers an iteration some monitor
- * samples, the driver runs one forward and backward pass of the averaged network on a training
- * mini-batch, without an update, and DL4J's listener hooks deliver {@code onForward} and
- * {@code onBackward} as in a local iteration. The views are those of the averaged model at the
- * round's end, stamped with the sampled iteration. {@code onUpdate} never fires: the averaged
- * change of a round is not one optimizer step.
+ * and the driver never sees them: before an averaging round that covers an iteration some monitor
+ * samples, the driver runs one forward and backward pass of its network on a training mini-batch,
+ * without an update, and DL4J's listener hooks deliver {@code onForward} and {@code onBackward}
+ * as in a local iteration. Before a round the driver's network holds exactly the parameters every
+ * worker starts the round from, so a sampled iteration that opens a round (iteration 0, the first
+ * of an epoch, any multiple of the averaging frequency) is seen as it is; one inside a round is
+ * seen at the round's start, fewer than {@code averaging-frequency} steps early, stamped with its
+ * own number. {@code onUpdate} never fires: the averaged change of a round is not one optimizer
+ * step.
  */
 final class DriverProbe {
 
@@ -35,21 +38,21 @@ final class DriverProbe {
     }
 
     /**
-     * After a round that trained iterations {@code from ... from + steps - 1}: probes the first of
-     * them a monitor samples, if any; when the round's loss was not finite, probes its first
-     * iteration for the monitors that watch such iterations (the probe's own loss decides, as in a
-     * local iteration).
+     * Before a round that trains iterations {@code from ... from + steps - 1}: probes the first of
+     * them a monitor samples, if any; after a round whose loss was not finite, probes the first
+     * for the monitors that watch such iterations (the probe's own loss decides, as in a local
+     * iteration).
      *
-     * @param round     the round within the epoch, which picks the probe's mini-batch
-     * @param roundLoss the round's training loss on the workers
+     * @param round        the round within the epoch, which picks the probe's mini-batch
+     * @param previousLoss the training loss of the round before, on the workers (NaN-safe)
      */
-    void afterRound(long from, int steps, int epoch, int round, double roundLoss) {
+    void beforeRound(long from, int steps, int epoch, int round, double previousLoss) {
         for (long iteration = from; iteration < from + steps; iteration++) {
             double lr = updater.getLearningRate((int) iteration, epoch);
             if (!dispatcher.beforeIteration(iteration, epoch, batchSize, lr)) {
                 continue;
             }
-            if (dispatcher.deliversViews() || !Double.isFinite(roundLoss)) {
+            if (dispatcher.deliversViews() || !Double.isFinite(previousLoss)) {
                 probe(epoch, round);
                 dispatcher.skipIteration();
                 return;

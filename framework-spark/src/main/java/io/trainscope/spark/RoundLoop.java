@@ -17,8 +17,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 /**
  * The Spark loop: epochs of averaging rounds. Per round the executors train, the driver's
  * network receives the averaged parameters, and the loop records the round's training loss
- * (measured on the workers), lets monitors that sample one of the round's iterations look at the
- * averaged network ({@link DriverProbe}), reports progress, checks for a stop request and writes
+ * (measured on the workers), lets monitors that sample one of the next round's iterations look at
+ * the averaged network before it ({@link DriverProbe}), reports progress, checks for a stop request and writes
  * an iteration checkpoint when one falls due; each epoch ends with the run's {@link EpochBoundary}, exactly as
  * in trainscope's own loop. A resumed run continues at its checkpoint's round: the epoch's
  * batches are rebuilt from the seed and the rounds already trained are skipped.
@@ -40,6 +40,7 @@ final class RoundLoop implements EpochLoop {
     private final int roundsPerEpoch;
     private final RunPosition start;
     private int epoch;
+    private double previousLoss;
 
     RoundLoop(MultiLayerNetwork net, ShardedDataSet train, TrainingSpec training, ParameterAveraging averaging,
               DriverProbe probe, RunParts parts, TrainingProgress progress, RunPosition start) {
@@ -95,12 +96,13 @@ final class RoundLoop implements EpochLoop {
                 spark.averagingFrequency())) {
             for (int r = firstRound; r < rounds.rounds(); r++) {
                 long iteration = net.getIterationCount();
+                probe.beforeRound(iteration, rounds.steps(r), epoch, r, previousLoss);
                 ParameterAveraging.RoundFigures figures = averaging.train(rounds.round(r), rounds.steps(r));
+                previousLoss = figures.loss();
                 if (iteration == 0) {
                     recorder.firstIterationDone();
                 }
                 meter.iteration(iteration, epoch, figures.loss(), (int) figures.examples());
-                probe.afterRound(iteration, rounds.steps(r), epoch, r, figures.loss());
                 progress.batchDone(epoch, r, figures.loss(), (int) figures.examples());
                 if (stop.requested()) {
                     return;
