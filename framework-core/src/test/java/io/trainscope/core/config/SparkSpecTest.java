@@ -1,6 +1,7 @@
 package io.trainscope.core.config;
 
 import io.trainscope.core.TestTrainscope;
+import io.trainscope.core.training.RunOptions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +69,15 @@ class SparkSpecTest {
         String yaml = ResolvedConfigWriter.toYaml(e);
         assertThat(TestTrainscope.parse(yaml).training().spark()).isEqualTo(e.spec().training().spark());
         assertThat(yaml).contains("backend: spark");
+    }
+
+    @Test
+    void refusesToTrainOnSparkWhenFrameworkSparkIsNotOnTheClasspath() {
+        ResolvedExperiment e = TestTrainscope.resolve(MINIMAL + "training: {backend: spark}\n");
+        assertThatThrownBy(() -> TestTrainscope.get().trainer().train(e, RunOptions.inMemory(m -> { })))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("training.backend: spark: this config trains on Apache Spark, and framework-spark "
+                        + "is not on the classpath; run it with ./trainscope train");
     }
 
     @Test
