@@ -39,9 +39,9 @@ final class SeedSummary {
             return;
         }
         boolean initial = m.iteration() == 0 && !m.monitor().equals(TrainerMetrics.SOURCE);
-        boolean finalMetric = m.monitor().equals(TrainerMetrics.SOURCE)
-                && (m.metric().name().startsWith("test.") || m.metric().name().startsWith("validation.")
-                || m.metric().name().equals(TrainerMetrics.EPOCH_LOSS.name()));
+        String name = m.metric().name();
+        boolean finalMetric = m.monitor().equals(TrainerMetrics.SOURCE) && (name.startsWith(TrainerMetrics.TEST)
+                || name.startsWith(TrainerMetrics.VALIDATION) || name.equals(TrainerMetrics.EPOCH_LOSS.name()));
         if (initial) {
             values.computeIfAbsent(m.metric().name() + " at initialization", k -> new LinkedHashMap<>())
                     .putIfAbsent(seed, m.value());

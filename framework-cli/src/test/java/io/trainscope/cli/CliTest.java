@@ -53,7 +53,8 @@ class CliTest {
         CliRun run = cli("plugins");
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("initializers (", "he-normal", "fan-mode (one of in, out, default in)",
-                "monitors (", "dead-neurons", "data sources (", "idx");
+                "monitors (", "dead-neurons", "data sources (", "idx",
+                "metric layer.dead.percent [percent, per layer, layer-bars]");
     }
 
     @Test

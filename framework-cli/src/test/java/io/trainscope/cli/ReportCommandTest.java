@@ -35,7 +35,7 @@ class ReportCommandTest {
 
         assertThat(r.status()).isZero();
         assertThat(r.out()).startsWith("report: " + run.resolve(RunFolder.REPORT) + " (");
-        assertThat(Files.readString(run.resolve(RunFolder.REPORT))).contains("data-chart=\"gradient-norms\"");
+        assertThat(Files.readString(run.resolve(RunFolder.REPORT))).contains("data-chart=\"layer-gradient-norm\"");
     }
 
     @Test
@@ -46,7 +46,7 @@ class ReportCommandTest {
         CliRun r = cli("report", a.toString(), b.toString(), "--output", out.toString());
 
         assertThat(r.status()).isZero();
-        assertThat(Files.readString(out)).contains("Comparison of 2 runs", "data-chart=\"cmp-initial-norms\"");
+        assertThat(Files.readString(out)).contains("Comparison of 2 runs", "data-chart=\"cmp-first-layer-gradient-norm\"");
         assertThat(a.resolve(RunFolder.REPORT)).doesNotExist();
     }
 
@@ -77,7 +77,7 @@ class ReportCommandTest {
         assertThat(with.out()).contains("report: ");
         Path folder = onlyFolder(root.resolve("with"));
         assertThat(ReportPages.chartIds(Files.readString(folder.resolve(RunFolder.REPORT))))
-                .contains("loss", "gradient-norms", "gradient-ratio");
+                .contains("train-loss", "layer-gradient-norm", "gradient-norm-ratio");
         assertThat(without.status()).isZero();
         assertThat(without.out()).doesNotContain("report: ");
         assertThat(onlyFolder(root.resolve("without")).resolve(RunFolder.REPORT)).doesNotExist();

@@ -1,30 +1,40 @@
 package io.trainscope.report;
 
+import io.trainscope.api.monitor.Chart;
+import io.trainscope.api.monitor.Metric;
+import io.trainscope.api.monitor.Scale;
+import io.trainscope.api.monitor.Scope;
+import io.trainscope.core.evaluation.Evaluator;
+import io.trainscope.core.run.MetricCatalogue.Entry;
+import io.trainscope.core.training.TrainerMetrics;
 import org.jfree.chart.JFreeChart;
 
+import java.awt.Color;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The HTML of a comparison report over several runs (the before and after of a fix): a table of
- * the runs, overlaid loss and accuracy curves, each run's gradient-norm ratio, per-layer gradient
- * norms at initialization side by side, the first recorded distributions of each run, and each
- * run's findings. Run colours are the same in every chart.
+ * the runs, overlaid loss and accuracy curves, then every metric the runs declare for comparison
+ * ({@link io.trainscope.api.monitor.Drawing#headline()}): network values overlaid over
+ * iterations, per-layer values at the first recorded iteration as one line per run; then the
+ * first recorded distributions of each run and each run's findings. Run colours are the same in
+ * every chart.
  */
 final class ComparisonReport {
 
     private final List<RunData> runs;
-    private final StringBuilder body = new StringBuilder(1 << 16);
-    private final SvgStyles styles = new SvgStyles();
-    private final List<String[]> sections = new ArrayList<>();
+    private final Declarations declarations;
+    private final Page page = new Page("cmp-");
 
     private ComparisonReport(List<RunData> runs) {
         this.runs = runs;
+        this.declarations = Declarations.union(runs);
     }
 
     /** The complete page comparing {@code runs} (at least one). */
@@ -44,20 +54,20 @@ final class ComparisonReport {
     }
 
     private String build() {
-        overview();
+        ComparisonOverview.append(page, runs, headlines());
         curves();
-        gradients();
+        headlineSections();
         distributions();
         findings();
-        StringBuilder out = new StringBuilder(body.length() + 8192);
-        Html.head(out, "trainscope comparison: " + String.join(" vs ", runs.stream().map(RunData::label).toList()), styles);
+        StringBuilder out = new StringBuilder(page.body().length() + 8192);
+        Html.head(out, "trainscope comparison: " + String.join(" vs ", runs.stream().map(RunData::label).toList()),
+                page.styles());
         out.append("<header><h1>Comparison of ").append(runs.size()).append(" runs</h1>\n<p class=\"sub\">")
                 .append(Html.escape(String.join(" · ", runs.stream().map(RunData::label).toList())))
                 .append("</p>\n<nav>");
-        for (String[] s : sections) {
-            out.append("<a href=\"#").append(s[0]).append("\">").append(Html.escape(s[1])).append("</a>");
-        }
-        out.append("</nav></header>\n").append(body);
+        page.sections().forEach((id, title) -> out.append("<a href=\"#").append(id).append("\">")
+                .append(Html.escape(title)).append("</a>"));
+        out.append("</nav></header>\n").append(page.body());
         StringBuilder dirs = new StringBuilder();
         for (RunData r : runs) {
             dirs.append(' ').append(Html.escape(r.directory().toString()));
@@ -67,236 +77,122 @@ final class ComparisonReport {
         return out.toString();
     }
 
-    private void section(String id, String title) {
-        sections.add(new String[]{id, title});
-        body.append("<section id=\"").append(id).append("\">\n<h2>").append(Html.escape(title)).append("</h2>\n");
-    }
-
-    private void end() {
-        body.append("</section>\n");
-    }
-
-    private void figure(Optional<Figure> f) {
-        f.ifPresent(figure -> Html.figure(body, figure, "cmp-", styles));
-    }
-
-    private void overview() {
-        section("runs", "Runs");
-        body.append("<table>\n<tr><th></th><th>run</th><th>status</th><th class=\"num\">epochs</th>"
-                + "<th class=\"num\">training loss</th><th class=\"num\">validation accuracy</th><th>test</th>"
-                + "<th class=\"num\">gradient ratio at start</th><th>findings</th></tr>\n");
-        for (int i = 0; i < runs.size(); i++) {
-            RunData r = runs.get(i);
-            java.awt.Color c = ChartKit.tab(i);
-            body.append("<tr><td><span style=\"display:inline-block;width:14px;height:14px;background:")
-                    .append(String.format("#%06x", c.getRGB() & 0xffffff)).append("\"></span></td><td><b>")
-                    .append(Html.escape(r.label())).append("</b><br><code>").append(Html.escape(r.runId()))
-                    .append("</code></td><td>").append(Html.escape(String.valueOf(r.run().getOrDefault("status", "?"))))
-                    .append("</td><td class=\"num\">").append(Html.escape(String.valueOf(r.run().getOrDefault("epochs_completed", "?"))))
-                    .append("</td><td class=\"num\">").append(last(r, RunCharts.EPOCH_LOSS))
-                    .append("</td><td class=\"num\">").append(last(r, "validation.accuracy"))
-                    .append("</td><td>").append(Html.escape(test(r)))
-                    .append("</td><td class=\"num\">")
-                    .append(r.series(RunCharts.GRADIENT_RATIO).map(s -> Html.number(s.first().value())).orElse("—"))
-                    .append("</td><td>").append(Html.escape(Html.findingCounts(r.findings()))).append("</td></tr>\n");
-        }
-        body.append("</table>\n");
-        end();
-    }
-
-    private static String last(RunData r, String metric) {
-        return r.series(metric).map(s -> Html.number(s.last().value())).orElse("—");
-    }
-
-    private static String test(RunData r) {
-        List<String> parts = new ArrayList<>();
-        for (Series s : r.allSeries()) {
-            if (s.layer() == null && s.metric().startsWith("test.")) {
-                parts.add(s.metric().substring(5) + " " + Html.number(s.last().value()));
-            }
-        }
-        return parts.isEmpty() ? "—" : String.join(", ", parts);
+    /** The network-wide metrics declared for comparison. */
+    private List<Metric> headlines() {
+        return declarations.entries().stream().map(Entry::metric)
+                .filter(m -> m.drawing().headline() && m.scope() == Scope.NETWORK).toList();
     }
 
     private void curves() {
         Optional<Figure> loss = loss();
-        Optional<Figure> accuracy = accuracy();
+        Optional<Figure> accuracy = overTime(TrainerMetrics.validation(Evaluator.ACCURACY), "accuracy", "Validation accuracy");
         if (loss.isEmpty() && accuracy.isEmpty()) {
             return;
         }
-        section("curves", "Loss and accuracy");
-        figure(loss);
-        figure(accuracy);
-        end();
+        page.section("curves", TrainerMetrics.SECTION);
+        loss.ifPresent(page::figure);
+        accuracy.ifPresent(page::figure);
+        page.end();
     }
 
     private Optional<Figure> loss() {
         List<ChartKit.Line> lines = new ArrayList<>();
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        boolean downsampled = false;
         boolean anyValidation = false;
         for (int i = 0; i < runs.size(); i++) {
             RunData r = runs.get(i);
-            Optional<Series> batch = r.series(RunCharts.TRAIN_LOSS).or(() -> r.series(RunCharts.EPOCH_LOSS));
-            if (batch.isPresent()) {
-                lines.add(RunCharts.line(r.label() + " (training)", batch.get(), ChartKit.tab(i), false));
-                downsampled |= batch.get().downsampled();
-            }
-            Optional<Series> validation = r.series(RunCharts.VALIDATION_LOSS);
+            Optional<Series> batch = r.series(TrainerMetrics.LOSS.name()).or(() -> r.series(TrainerMetrics.EPOCH_LOSS.name()));
+            batch.ifPresent(s -> lines.add(ChartText.line(r.label() + " (training)", s, ChartKit.tab(runs.indexOf(r)), false)));
+            Optional<Series> validation = r.series(TrainerMetrics.validation(Evaluator.LOSS).name());
             anyValidation |= validation.isPresent();
-            validation.ifPresent(s -> lines.add(RunCharts.line(r.label() + " (validation)", s, ChartKit.tab(runs.indexOf(r)),
+            validation.ifPresent(s -> lines.add(ChartText.line(r.label() + " (validation)", s, ChartKit.tab(runs.indexOf(r)),
                     true)));
-            for (Optional<Series> s : List.of(batch, validation)) {
-                if (s.isPresent()) {
-                    for (Series.Point p : s.get().points()) {
-                        min = Math.min(min, p.value());
-                        max = Math.max(max, p.value());
-                    }
-                }
-            }
         }
         if (lines.isEmpty()) {
             return Optional.empty();
         }
-        int[] dropped = {0};
-        JFreeChart chart = ChartKit.xyLines("Loss", null, "iteration", "loss", lines, ChartKit.wantsLog(min, max), true,
-                dropped);
-        String caption = (anyValidation ? "Solid: training loss per batch; dashed: validation loss at the end of each epoch."
-                : "Training loss per batch.")
-                + (downsampled ? " Long series are drawn as bucket means (at most " + Series.MAX_POINTS + " points)." : "");
+        double[] range = ChartKit.positiveRange(lines);
+        JFreeChart chart = ChartKit.xyLines("Loss", null, "iteration", "loss", lines, ChartKit.wantsLog(range[0], range[1]),
+                true, new int[1]);
+        String caption = anyValidation ? "Solid: training loss per batch; dashed: validation loss at the end of each epoch."
+                : "Training loss per batch.";
         return Optional.of(new Figure("loss", chart, Figure.WIDE, Figure.TALL, caption));
     }
 
-    private Optional<Figure> accuracy() {
+    /** A network metric of every run over iterations, one colour per run. */
+    private Optional<Figure> overTime(Metric m, String id, String title) {
         List<ChartKit.Line> lines = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             RunData r = runs.get(i);
-            Optional<Series> s = r.series("validation.accuracy");
-            if (s.isEmpty()) {
-                continue;
-            }
-            Map<Integer, Series.Sample> byEpoch = s.get().byEpoch();
-            double[] x = new double[byEpoch.size()];
-            double[] y = new double[byEpoch.size()];
-            int k = 0;
-            for (var e : byEpoch.entrySet()) {
-                x[k] = e.getKey() + 1;
-                y[k++] = e.getValue().value();
-            }
-            lines.add(new ChartKit.Line(r.label(), x, y, ChartKit.tab(i), false, x.length <= 40));
+            Color color = ChartKit.tab(i);
+            r.series(m.name()).ifPresent(s -> lines.add(ChartText.line(r.label(), s, color, false)));
         }
         if (lines.isEmpty()) {
             return Optional.empty();
         }
-        JFreeChart chart = ChartKit.xyLines("Validation accuracy", null, "epochs completed", "accuracy", lines, false, true,
-                null);
-        chart.getXYPlot().getRangeAxis().setRange(0, 1.0001);
-        return Optional.of(new Figure("accuracy", chart, Figure.WIDE, 340, ""));
-    }
-
-    private void gradients() {
-        Optional<Figure> ratio = ratio();
-        Optional<Figure> initial = initialNorms();
-        if (ratio.isEmpty() && initial.isEmpty()) {
-            return;
-        }
-        section("gradients", "Gradients");
-        figure(initial);
-        figure(ratio);
-        end();
-    }
-
-    private Optional<Figure> ratio() {
-        List<ChartKit.Line> lines = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) {
-            RunData r = runs.get(i);
-            int color = i;
-            r.series(RunCharts.GRADIENT_RATIO).ifPresent(s -> lines.add(RunCharts.line(r.label(), s, ChartKit.tab(color),
-                    false)));
-        }
-        if (lines.isEmpty()) {
-            return Optional.empty();
-        }
+        double[] range = ChartKit.positiveRange(lines);
+        boolean log = m.drawing().scale() == Scale.LOG
+                || (m.drawing().scale() == Scale.AUTO && ChartKit.wantsLog(range[0], range[1]));
         int[] dropped = {0};
-        JFreeChart chart = ChartKit.xyLines("Gradient-norm ratio, first / last hidden layer", null, "iteration", "ratio",
-                lines, true, true, dropped, 1.0);
-        chart.getXYPlot().addRangeMarker(ChartKit.marker(1.0, "1: equal norms"));
-        String caption = "Far below 1: gradients vanish before they reach the first layer; far above 1: they explode."
-                + (dropped[0] > 0 ? " " + dropped[0] + " zero or non-finite values are not drawn on the log axis." : "");
-        return Optional.of(new Figure("gradient-ratio", chart, Figure.WIDE, 340, caption));
+        JFreeChart chart = m.drawing().hasReference()
+                ? ChartKit.xyLines(title, null, "iteration", ChartText.axis(m), lines, log, true, dropped, m.drawing().reference())
+                : ChartKit.xyLines(title, null, "iteration", ChartText.axis(m), lines, log, true, dropped);
+        if (m.drawing().hasReference()) {
+            chart.getXYPlot().addRangeMarker(ChartKit.marker(m.drawing().reference(), Html.number(m.drawing().reference())));
+        }
+        StringBuilder caption = new StringBuilder(m.drawing().guide() == null ? "" : m.drawing().guide());
+        ChartText.note(caption, dropped[0], log);
+        return Optional.of(new Figure(id, chart, Figure.WIDE, 340, caption.toString()));
     }
 
-    private Optional<Figure> initialNorms() {
-        TreeMap<Integer, String> categories = new TreeMap<>();
-        for (RunData r : runs) {
-            for (int layer : r.layerSeries(RunCharts.GRADIENT_NORM).keySet()) {
-                categories.putIfAbsent(layer, r.layerName(layer));
-            }
-        }
-        if (categories.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> names = new ArrayList<>(categories.values());
-        if (names.stream().distinct().count() != names.size()) {
-            names = categories.keySet().stream().map(i -> "layer " + i).toList();
-        }
-        List<ChartKit.Row> rows = new ArrayList<>();
-        long firstIteration = Long.MAX_VALUE;
-        for (int i = 0; i < runs.size(); i++) {
-            Map<Integer, Series> norms = runs.get(i).layerSeries(RunCharts.GRADIENT_NORM);
-            if (norms.isEmpty()) {
+    /** One section per declared section of the headline metrics: network ones over time, per-layer ones at the start. */
+    private void headlineSections() {
+        Map<String, List<Figure>> sections = new LinkedHashMap<>();
+        for (Entry e : declarations.entries()) {
+            Metric m = e.metric();
+            if (!m.drawing().headline()) {
                 continue;
             }
-            List<Double> values = new ArrayList<>();
-            for (int layer : categories.keySet()) {
-                Series s = norms.get(layer);
-                values.add(s == null ? null : s.first().value());
-                if (s != null) {
-                    firstIteration = Math.min(firstIteration, s.first().iteration());
-                }
-            }
-            rows.add(new ChartKit.Row(runs.get(i).label(), names, values, ChartKit.tab(i), false));
+            Optional<Figure> f = m.drawing().chart() == Chart.LINE
+                    ? overTime(m, ChartText.slug(m.name()), ChartText.title(m))
+                    : m.scope() == Scope.LAYER ? ComparisonLayers.atStart(runs, m) : Optional.empty();
+            f.ifPresent(figure -> sections.computeIfAbsent(Declarations.section(e), s -> new ArrayList<>()).add(figure));
         }
-        int[] dropped = {0};
-        JFreeChart chart = ChartKit.categoryLines("Weight-gradient norm per layer at the first recorded iteration",
-                "iteration " + firstIteration, "layer", "L2 norm of dL/dW", rows, true, dropped);
-        String caption = "A flat line means every layer gets a gradient of the same size; a line rising towards the "
-                + "output means gradients vanish on their way back to the input."
-                + (dropped[0] > 0 ? " " + dropped[0] + " zero or non-finite values are not drawn on the log axis "
-                + "(a layer with no gradient at all)." : "");
-        return Optional.of(new Figure("initial-norms", chart, Figure.WIDE, Figure.TALL, caption));
+        sections.forEach((title, figures) -> {
+            page.section(ChartText.slug(title), title);
+            figures.forEach(page::figure);
+            page.end();
+        });
     }
 
     private void distributions() {
-        boolean any = runs.stream().anyMatch(r -> !r.histogramMetrics().isEmpty());
-        if (!any) {
+        List<Metric> histograms = declarations.entries().stream().map(Entry::metric)
+                .filter(m -> m.drawing().chart() == Chart.HISTOGRAM).toList();
+        if (runs.stream().noneMatch(r -> histograms.stream().anyMatch(m -> !r.firstHistograms(m.name()).isEmpty()))) {
             return;
         }
-        section("histograms", "Distributions at the first recorded iteration");
+        page.section("distributions", "Distributions at the first recorded iteration");
         for (int i = 0; i < runs.size(); i++) {
             RunData r = runs.get(i);
-            List<String> metrics = RunCharts.histogramMetrics(r);
-            if (metrics.isEmpty()) {
+            List<Metric> own = histograms.stream().filter(m -> !r.firstHistograms(m.name()).isEmpty()).toList();
+            if (own.isEmpty()) {
                 continue;
             }
-            body.append("<h3>").append(Html.escape(r.label())).append("</h3>\n<div class=\"panels\">\n");
-            int k = 0;
-            for (String m : metrics) {
-                Html.figure(body, RunCharts.histogramPanel(r, m, r.firstHistograms(m), "hist-" + i + "-" + k++), "cmp-", styles);
+            page.heading(r.label());
+            page.openPanels();
+            for (Metric m : own) {
+                page.figure(HistogramPanels.panel(r, m, r.firstHistograms(m.name()), "hist-" + i + "-" + ChartText.slug(m.name())));
             }
-            body.append("</div>\n");
+            page.closePanels();
         }
-        end();
+        page.end();
     }
 
     private void findings() {
-        section("findings", "Findings per run");
+        page.section("findings", "Findings per run");
         for (RunData r : runs) {
-            body.append("<h3>").append(Html.escape(r.label())).append(" — ").append(Html.escape(Html.findingCounts(r.findings())))
-                    .append("</h3>\n");
-            Html.findings(body, r.findings(), r::layerName);
+            page.heading(r.label() + " — " + Html.findingCounts(r.findings()));
+            Html.findings(page.html(), r.findings(), r::layerName);
         }
-        end();
+        page.end();
     }
 }

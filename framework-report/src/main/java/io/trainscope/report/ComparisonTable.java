@@ -1,7 +1,12 @@
 package io.trainscope.report;
 
 import io.trainscope.api.monitor.Finding;
+import io.trainscope.api.monitor.Metric;
+import io.trainscope.api.monitor.Scope;
 import io.trainscope.api.monitor.Severity;
+import io.trainscope.core.evaluation.Evaluator;
+import io.trainscope.core.run.MetricCatalogue.Entry;
+import io.trainscope.core.training.TrainerMetrics;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs side by side as a text table, for {@code trainscope compare}: outcome, epochs, final and
- * test metrics, the health figures recorded at initialization, and the findings by severity.
+ * test metrics, the first value of every metric the runs declare for comparison (the health
+ * figures at initialization), and the findings by severity.
  */
 public final class ComparisonTable {
 
@@ -22,31 +28,13 @@ public final class ComparisonTable {
 
     /** The table of {@code runs}, one column per run. */
     public static String text(List<RunData> runs) {
-        Map<String, Function<RunData, String>> rows = new LinkedHashMap<>();
-        rows.put("seed", r -> String.valueOf(r.run().getOrDefault("seed", "?")));
-        rows.put("status", r -> String.valueOf(r.run().getOrDefault("status", "?")));
-        rows.put("epochs", r -> String.valueOf(r.run().getOrDefault("epochs_completed", "?")));
-        rows.put("iterations", r -> String.valueOf(r.run().getOrDefault("iterations", "?")));
-        rows.put("final training loss", r -> last(r, "epoch.train.loss"));
-        rows.put("final validation loss", r -> last(r, "validation.loss"));
-        rows.put("final validation accuracy", r -> last(r, "validation.accuracy"));
-        rows.put("test loss", r -> last(r, "test.loss"));
-        rows.put("test accuracy", r -> last(r, "test.accuracy"));
-        rows.put("test mse", r -> last(r, "test.mse"));
-        rows.put("initial loss", r -> first(r, "initial.loss"));
-        rows.put("gradient ratio at init", r -> first(r, "gradient.norm.ratio"));
-        rows.put("forward variance product", r -> first(r, "network.forward.variance.product"));
-        for (Severity s : new Severity[]{Severity.CRITICAL, Severity.WARNING, Severity.INFO}) {
-            rows.put(s.name().toLowerCase(Locale.ROOT) + " findings", r -> findings(r, s));
-        }
+        Map<String, Function<RunData, String>> rows = rows(runs);
         rows.entrySet().removeIf(e -> runs.stream().allMatch(r -> e.getValue().apply(r).equals("-")));
-
         List<String> headers = new ArrayList<>();
         headers.add("");
         for (int i = 0; i < runs.size(); i++) {
             headers.add("[" + (i + 1) + "]");
         }
-        int labelWidth = rows.keySet().stream().mapToInt(String::length).max().orElse(10);
         List<List<String>> table = new ArrayList<>();
         rows.forEach((label, f) -> {
             List<String> row = new ArrayList<>();
@@ -55,7 +43,7 @@ public final class ComparisonTable {
             table.add(row);
         });
         int[] widths = new int[runs.size() + 1];
-        widths[0] = labelWidth;
+        widths[0] = rows.keySet().stream().mapToInt(String::length).max().orElse(10);
         for (int c = 1; c <= runs.size(); c++) {
             int w = headers.get(c).length();
             for (List<String> row : table) {
@@ -67,12 +55,38 @@ public final class ComparisonTable {
         for (int i = 0; i < runs.size(); i++) {
             sb.append(String.format(Locale.ROOT, "[%d] %s%n", i + 1, runs.get(i).directory()));
         }
-        sb.append('\n');
-        sb.append(row(headers, widths));
-        for (List<String> row : table) {
-            sb.append(row(row, widths));
-        }
+        sb.append('\n').append(row(headers, widths));
+        table.forEach(row -> sb.append(row(row, widths)));
         return sb.toString();
+    }
+
+    /**
+     * The rows: progress, the trainer's final and test metrics, the first value of every
+     * network-wide metric the runs declare for comparison, and the findings by severity.
+     */
+    private static Map<String, Function<RunData, String>> rows(List<RunData> runs) {
+        Map<String, Function<RunData, String>> rows = new LinkedHashMap<>();
+        rows.put("seed", r -> String.valueOf(r.run().getOrDefault("seed", "?")));
+        rows.put("status", r -> String.valueOf(r.run().getOrDefault("status", "?")));
+        rows.put("epochs", r -> String.valueOf(r.run().getOrDefault("epochs_completed", "?")));
+        rows.put("iterations", r -> String.valueOf(r.run().getOrDefault("iterations", "?")));
+        rows.put("final training loss", r -> last(r, TrainerMetrics.EPOCH_LOSS.name()));
+        for (String m : List.of(Evaluator.LOSS, Evaluator.ACCURACY)) {
+            rows.put("final validation " + m, r -> last(r, TrainerMetrics.validation(m).name()));
+        }
+        for (String m : List.of(Evaluator.LOSS, Evaluator.ACCURACY, Evaluator.MSE)) {
+            rows.put("test " + m, r -> last(r, TrainerMetrics.test(m).name()));
+        }
+        for (Entry e : Declarations.union(runs).entries()) {
+            Metric m = e.metric();
+            if (m.drawing().headline() && m.scope() == Scope.NETWORK) {
+                rows.put(m.name() + " at start", r -> first(r, m.name()));
+            }
+        }
+        for (Severity s : new Severity[]{Severity.CRITICAL, Severity.WARNING, Severity.INFO}) {
+            rows.put(s.name().toLowerCase(Locale.ROOT) + " findings", r -> findings(r, s));
+        }
+        return rows;
     }
 
     private static String row(List<String> cells, int[] widths) {

@@ -1,12 +1,9 @@
 package io.trainscope.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trainscope.api.monitor.Finding;
-import io.trainscope.core.run.FindingsWriter;
+import io.trainscope.core.run.MetricCatalogue;
 import io.trainscope.core.run.RunFolder;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,18 +18,17 @@ import java.util.TreeSet;
 
 /**
  * Everything a report needs from one run folder, read in one streaming pass over
- * {@code metrics.jsonl} plus {@code run.json}, {@code findings.json} and {@code config.yaml}.
+ * {@code metrics.jsonl} plus {@code run.json}, {@code catalogue.json}, {@code findings.json} and
+ * {@code config.yaml}.
  * Memory is bounded by the number of distinct (metric, layer) pairs, not by the run's length:
  * scalar metrics become {@link Series} (bucketed), and only the first and the last histogram of
  * each (metric, layer) is kept.
  *
- * <p>Only {@code metrics.jsonl} is required; a missing {@code run.json}, {@code findings.json} or
- * {@code config.yaml} (a run that crashed before writing them) is noted in {@link #notes()} and
- * the report leaves that part out.
+ * <p>Only {@code metrics.jsonl} is required; a missing {@code run.json}, {@code catalogue.json},
+ * {@code findings.json} or {@code config.yaml} (a run that crashed before writing them, or a
+ * folder of an older version) is noted in {@link #notes()} and the report leaves that part out.
  */
 public final class RunData {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Identifies a series: a metric and a layer (null for network-wide). */
     record Key(String metric, Integer layer) {
@@ -43,6 +39,7 @@ public final class RunData {
     private final String config;
     private final List<Finding> findings;
     private final List<String> notes;
+    private final MetricCatalogue catalogue;
     private final Map<Key, Series> series = new LinkedHashMap<>();
     private final Map<Key, HistogramSnapshot> firstHistograms = new LinkedHashMap<>();
     private final Map<Key, HistogramSnapshot> lastHistograms = new LinkedHashMap<>();
@@ -51,8 +48,10 @@ public final class RunData {
     private long lines;
     private String label;
 
-    private RunData(Path directory, Map<String, Object> run, String config, List<Finding> findings, List<String> notes) {
+    private RunData(Path directory, Map<String, Object> run, String config, List<Finding> findings, List<String> notes,
+                    MetricCatalogue catalogue) {
         this.directory = directory;
+        this.catalogue = catalogue;
         this.run = run;
         this.config = config;
         this.findings = findings;
@@ -78,10 +77,11 @@ public final class RunData {
                     : " (and so is " + RunFolder.RUN + "); pass a folder that 'trainscope train' wrote"));
         }
         List<String> notes = new ArrayList<>();
-        Map<String, Object> run = readRunJson(directory.resolve(RunFolder.RUN), notes);
-        String config = readConfig(directory.resolve(RunFolder.CONFIG), notes);
-        List<Finding> findings = readFindings(directory.resolve(RunFolder.FINDINGS), notes);
-        RunData data = new RunData(directory, run, config, findings, notes);
+        Map<String, Object> run = RunFiles.runJson(directory.resolve(RunFolder.RUN), notes);
+        String config = RunFiles.config(directory.resolve(RunFolder.CONFIG), notes);
+        List<Finding> findings = RunFiles.findings(directory.resolve(RunFolder.FINDINGS), notes);
+        MetricCatalogue catalogue = RunFiles.catalogue(directory.resolve(RunFolder.CATALOGUE), notes);
+        RunData data = new RunData(directory, run, config, findings, notes, catalogue);
         data.layerNamesFromRunJson();
         MetricsReader.Summary summary = MetricsReader.read(metrics, data::accept);
         data.lines = summary.lines();
@@ -128,66 +128,6 @@ public final class RunData {
         }
     }
 
-    private static Map<String, Object> readRunJson(Path file, List<String> notes) {
-        if (!Files.isRegularFile(file)) {
-            notes.add(RunFolder.RUN + " is missing: no run summary.");
-            return Map.of();
-        }
-        try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = JSON.readValue(file.toFile(), Map.class);
-            return m == null ? Map.of() : m;
-        } catch (IOException e) {
-            throw new ReportException("cannot read " + file + ": " + firstLine(e.getMessage()), e);
-        }
-    }
-
-    private static String readConfig(Path file, List<String> notes) {
-        if (!Files.isRegularFile(file)) {
-            notes.add(RunFolder.CONFIG + " is missing: no resolved config.");
-            return null;
-        }
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ReportException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Finding> readFindings(Path file, List<String> notes) {
-        if (!Files.isRegularFile(file)) {
-            notes.add(RunFolder.FINDINGS + " is missing: findings are not shown.");
-            return List.of();
-        }
-        try {
-            Map<String, Object> root = JSON.readValue(file.toFile(), Map.class);
-            Object list = root == null ? null : root.get("findings");
-            if (!(list instanceof List<?> items)) {
-                throw new ReportException(file + " has no \"findings\" list");
-            }
-            List<Finding> findings = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) {
-                try {
-                    findings.add(FindingsWriter.fromMap((Map<String, Object>) items.get(i)));
-                } catch (RuntimeException e) {
-                    throw new ReportException(file + ": finding " + (i + 1) + " is malformed: " + e, e);
-                }
-            }
-            return findings;
-        } catch (IOException e) {
-            throw new ReportException("cannot read " + file + ": " + firstLine(e.getMessage()), e);
-        }
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
-
     /** The run folder. */
     public Path directory() {
         return directory;
@@ -232,6 +172,11 @@ public final class RunData {
     /** Remarks about missing or cut-short files, for the report. */
     public List<String> notes() {
         return Collections.unmodifiableList(notes);
+    }
+
+    /** The metrics as the run declared them ({@code catalogue.json}); empty when the file is missing. */
+    public MetricCatalogue catalogue() {
+        return catalogue;
     }
 
     /** Lines read from {@code metrics.jsonl}. */

@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MetricsReaderTest {
 
-    private static final Metric NORM = new Metric("layer.gradient.norm", "l2", "test");
-    private static final Metric LOSS = new Metric("train.loss", "loss", "test");
-    private static final Metric HIST = new Metric("layer.activation.histogram", "count", "test");
+    private static final Metric NORM = Metric.layer("layer.gradient.norm", "l2", "test");
+    private static final Metric LOSS = Metric.network("train.loss", "loss", "test");
+    private static final Metric HIST = Metric.histogram("layer.activation.histogram", "test");
 
     private static List<MetricLine> readAll(Path file) {
         List<MetricLine> lines = new ArrayList<>();

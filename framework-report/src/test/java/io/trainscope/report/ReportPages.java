@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a written report back in tests: which charts it holds. Shared with the CLI's tests. */
+/** Reads a written report back in tests: which charts it holds, what their captions say. Shared with the CLI's tests. */
 public final class ReportPages {
 
     private static final Pattern CHART = Pattern.compile("data-chart=\"([^\"]+)\"");
+    private static final Pattern CAPTION = Pattern.compile("<figcaption>(.*?)</figcaption>");
 
     private ReportPages() {
     }
@@ -21,5 +22,15 @@ public final class ReportPages {
             ids.add(m.group(1));
         }
         return ids;
+    }
+
+    /** The text of every figure caption, in page order (HTML entities left as written). */
+    public static List<String> captions(String html) {
+        Matcher m = CAPTION.matcher(html);
+        List<String> captions = new ArrayList<>();
+        while (m.find()) {
+            captions.add(m.group(1));
+        }
+        return captions;
     }
 }

@@ -15,10 +15,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReportWriterTest {
 
-    /** Every chart a run with every monitor's metrics gets, by its data-chart id. */
-    static final List<String> EVERY_CHART = List.of("loss", "validation", "gradient-norms", "gradient-ratio",
-            "hist-first-0", "hist-first-1", "hist-first-2", "hist-last-0", "box-gradients", "box-weights", "dead",
-            "saturation", "saturated-units", "symmetric", "variance-flow", "variance-products", "update-ratio");
+    /** Every chart a run with every standard monitor's metrics gets, by its data-chart id (the first metric's name). */
+    static final List<String> EVERY_CHART = List.of("train-loss", "validation-accuracy", "layer-gradient-norm",
+            "gradient-norm-ratio", "hist-first-layer-weight-histogram", "hist-first-layer-activation-histogram",
+            "hist-first-layer-gradient-log10-histogram", "hist-last-layer-weight-histogram", "layer-gradient-p05",
+            "layer-weight-p05", "layer-dead-percent", "layer-saturation-percent", "layer-saturated-units",
+            "layer-symmetric-units", "layer-forward-variance-ratio", "network-forward-variance-product",
+            "layer-update-ratio");
 
     static List<String> charts(String html) {
         return ReportPages.chartIds(html);
@@ -30,9 +33,12 @@ class ReportWriterTest {
         String html = Files.readString(ReportWriter.writeFor(run));
 
         assertThat(charts(html)).containsAll(EVERY_CHART);
-        assertThat(html).contains("<svg", "Initial loss", "7.9", "2.303", "Resolved config (config.yaml)",
+        assertThat(html).contains("<svg", "Initial loss", "7.9", "2.303", "3.431", "Resolved config (config.yaml)",
                 "Weights per layer over time", "Weights", "Activations", "log10(|gradient of weights|)",
                 "test (final model)", "accuracy 0.81");
+        assertThat(html).containsSubsequence("Loss and accuracy", "Initialization and gradients",
+                "Dead, saturated and symmetric units", "Distributions per layer", "Weights and gradients across epochs",
+                "Variance flow", "Update ratios", "All metrics");
         assertThat(html.split("<svg", -1).length - 1).isEqualTo(charts(html).size());
     }
 
@@ -42,7 +48,8 @@ class ReportWriterTest {
                 .write();
         String html = Files.readString(ReportWriter.writeFor(run));
 
-        assertThat(charts(html)).containsExactly("loss", "gradient-norms", "gradient-ratio", "dead");
+        assertThat(charts(html)).containsExactly("train-loss", "layer-gradient-norm", "gradient-norm-ratio",
+                "layer-dead-percent");
         assertThat(html).doesNotContain("Distributions per layer", "Variance flow", "Update ratios", "Initial loss",
                 "Weights and gradients across epochs", "Validation")
                 .contains("No findings");
@@ -63,14 +70,14 @@ class ReportWriterTest {
 
     @Test
     void seedZeroStyleHistogramsShowLayersZeroThreeSixAndTheLast() {
-        assertThat(RunCharts.chosenLayers(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10))).containsExactly(0, 3, 6, 10);
-        assertThat(RunCharts.chosenLayers(List.of(0, 1, 2))).containsExactly(0, 1, 2);
-        assertThat(RunCharts.chosenLayers(List.of(0, 1, 2, 3, 4, 5))).containsExactly(0, 1, 2, 5);
+        assertThat(HistogramPanels.chosenLayers(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10))).containsExactly(0, 3, 6, 10);
+        assertThat(HistogramPanels.chosenLayers(List.of(0, 1, 2))).containsExactly(0, 1, 2);
+        assertThat(HistogramPanels.chosenLayers(List.of(0, 1, 2, 3, 4, 5))).containsExactly(0, 1, 2, 5);
     }
 
     @Test
     void aStepDensityIntegratesToOne() {
-        double[][] step = RunCharts.stepDensity(new io.trainscope.api.monitor.Histogram(new double[]{0, 0.5, 2},
+        double[][] step = HistogramPanels.stepDensity(new io.trainscope.api.monitor.Histogram(new double[]{0, 0.5, 2},
                 new long[]{30, 10}));
         double area = 0;
         for (int i = 1; i < step[0].length; i++) {
@@ -85,11 +92,11 @@ class ReportWriterTest {
     void histogramsOfDifferentRangesAreRebinnedOntoSharedBinsKeepingTheirCounts() {
         var wide = new io.trainscope.api.monitor.Histogram(new double[]{0, 0.5, 1}, new long[]{4, 4});
         var narrow = new io.trainscope.api.monitor.Histogram(new double[]{0.5, 0.5000001}, new long[]{10});
-        double[] edges = RunCharts.commonEdges(List.of(wide, narrow));
+        double[] edges = HistogramPanels.commonEdges(List.of(wide, narrow));
 
         assertThat(edges).containsExactly(0, 0.5, 1);
-        assertThat(RunCharts.rebin(wide, new double[]{0, 0.25, 0.5, 0.75, 1})).containsExactly(2, 2, 2, 2);
-        assertThat(RunCharts.rebin(narrow, edges)).containsExactly(0, 10);
+        assertThat(HistogramPanels.rebin(wide, new double[]{0, 0.25, 0.5, 0.75, 1})).containsExactly(2, 2, 2, 2);
+        assertThat(HistogramPanels.rebin(narrow, edges)).containsExactly(0, 10);
     }
 
     @Test
@@ -99,7 +106,7 @@ class ReportWriterTest {
                 java.nio.file.StandardOpenOption.APPEND);
         String html = Files.readString(ReportWriter.writeFor(run));
 
-        assertThat(html).contains("was cut short", "data-chart=\"loss\"");
+        assertThat(html).contains("was cut short", "data-chart=\"train-loss\"");
     }
 
     @Test
@@ -121,7 +128,7 @@ class ReportWriterTest {
         String html = Files.readString(ReportWriter.writeFor(run));
 
         assertThat(html).contains("run.json is missing", "findings.json is missing", "config.yaml is missing",
-                "data-chart=\"loss\"").doesNotContain("Resolved config");
+                "data-chart=\"train-loss\"").doesNotContain("Resolved config");
     }
 
     @Test
@@ -132,10 +139,38 @@ class ReportWriterTest {
         Path out = ReportWriter.writeComparison(List.of(before, after), root.resolve("cmp.html"));
         String html = Files.readString(out);
 
-        assertThat(charts(html)).containsExactly("cmp-loss", "cmp-accuracy", "cmp-initial-norms", "cmp-gradient-ratio",
-                "cmp-hist-0-0", "cmp-hist-0-1", "cmp-hist-0-2", "cmp-hist-0-3", "cmp-hist-0-4");
+        assertThat(charts(html)).containsExactly("cmp-loss", "cmp-accuracy", "cmp-first-layer-gradient-norm",
+                "cmp-gradient-norm-ratio", "cmp-network-forward-variance-product", "cmp-hist-0-layer-weight-histogram",
+                "cmp-hist-0-layer-activation-histogram", "cmp-hist-0-layer-gradient-log10-histogram",
+                "cmp-hist-0-layer-preactivation-histogram", "cmp-hist-0-layer-gradient-histogram");
         assertThat(html).contains("Comparison of 2 runs", "synthetic (seed 1) — before", "synthetic (seed 1) — after",
-                "Findings per run", "1 warning", "No findings");
+                "Findings per run", "1 warning", "No findings", "<code>initial.loss</code> at start", "7.9");
+    }
+
+    @Test
+    void theSaturationCaptionNamesTheActivationsTheRunUsed(@TempDir Path root) throws Exception {
+        Path sigmoid = SyntheticRun.in(root, "sigmoid").kinds(EnumSet.of(Kind.TRAINER, Kind.SATURATION)).write();
+        Path relu = SyntheticRun.in(root, "relu").kinds(EnumSet.of(Kind.TRAINER, Kind.SATURATION))
+                .activation("relu", 0.0, null).write();
+
+        assertThat(ReportPages.captions(Files.readString(ReportWriter.writeFor(sigmoid))))
+                .anyMatch(c -> c.contains("flat region of the activation function (sigmoid: a ≤ 0.01 or a ≥ 0.99; "
+                        + "softmax: no flat region)"))
+                .noneMatch(c -> c.contains("tanh"));
+        assertThat(ReportPages.captions(Files.readString(ReportWriter.writeFor(relu))))
+                .anyMatch(c -> c.contains("flat region of the activation function (relu: a ≤ 0; softmax: no flat region)"))
+                .noneMatch(c -> c.contains("tanh") || c.contains("sigmoid"));
+    }
+
+    @Test
+    void aFolderWithoutACatalogueStillDrawsItsMetricsByTheirShape(@TempDir Path root) throws Exception {
+        Path run = SyntheticRun.in(root, "old").kinds(EnumSet.of(Kind.TRAINER, Kind.GRADIENT_NORMS, Kind.HISTOGRAMS))
+                .withoutCatalogue().write();
+        String html = Files.readString(ReportWriter.writeFor(run));
+
+        assertThat(html).contains("catalogue.json is missing");
+        assertThat(charts(html)).contains("train-loss", "epoch-train-loss", "layer-gradient-norm", "gradient-norm-ratio",
+                "hist-first-layer-weight-histogram", "layer-weight-p05");
     }
 
     @Test

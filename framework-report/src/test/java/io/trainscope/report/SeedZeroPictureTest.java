@@ -68,7 +68,8 @@ class SeedZeroPictureTest {
         assertThat(mean(gradients.get(10).histogram()) - mean(gradients.get(0).histogram()))
                 .as("decades between the output layer's and layer 0's |gradient|").isGreaterThan(2);
         String html = Files.readString(ReportWriter.writeFor(run.directory()));
-        assertThat(ReportWriterTest.charts(html)).contains("hist-first-0", "hist-first-1", "hist-first-2");
+        assertThat(ReportWriterTest.charts(html)).contains("hist-first-layer-weight-histogram",
+                "hist-first-layer-activation-histogram", "hist-first-layer-gradient-log10-histogram");
         assertThat(html).contains("hidden-0", "hidden-3", "hidden-6", "output", "log10(|gradient of weights|)");
     }
 

@@ -1,20 +1,27 @@
 package io.trainscope.report;
 
+import io.trainscope.api.data.Task;
 import io.trainscope.api.monitor.Finding;
 import io.trainscope.api.monitor.Histogram;
 import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Pathology;
 import io.trainscope.api.monitor.Severity;
+import io.trainscope.core.Trainscope;
+import io.trainscope.core.plugin.PluginFamily;
+import io.trainscope.core.plugin.PluginRegistry;
 import io.trainscope.core.run.FindingsWriter;
 import io.trainscope.core.run.JsonlMeasurementWriter;
 import io.trainscope.core.run.Measurement;
+import io.trainscope.core.run.MetricCatalogue;
 import io.trainscope.core.run.RunFolder;
+import io.trainscope.core.training.TrainerMetrics;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +35,21 @@ import java.util.Set;
  */
 public final class SyntheticRun {
 
-    /** Which groups of metrics to write. */
-    public enum Kind { TRAINER, VALIDATION, GRADIENT_NORMS, DEAD_NEURONS, HISTOGRAMS, SATURATION, VARIANCE_FLOW, INITIAL_LOSS,
-        UPDATE_RATIO, SYMMETRY }
+    /** Which groups of metrics to write: the trainer's, or a standard monitor's (by its name). */
+    public enum Kind {
+        TRAINER(null), VALIDATION(null), GRADIENT_NORMS("gradient-norms"), DEAD_NEURONS("dead-neurons"),
+        HISTOGRAMS("histograms"), SATURATION("saturation"), VARIANCE_FLOW("variance-flow"), INITIAL_LOSS("initial-loss"),
+        UPDATE_RATIO("update-ratio"), SYMMETRY("symmetry");
+
+        final String monitor;
+
+        Kind(String monitor) {
+            this.monitor = monitor;
+        }
+    }
+
+    /** The standard monitors' declarations, as discovered on the test classpath. */
+    private static final PluginRegistry PLUGINS = Trainscope.create().plugins();
 
     static final Set<Kind> ALL = EnumSet.allOf(Kind.class);
 
@@ -43,6 +62,10 @@ public final class SyntheticRun {
     private Set<Kind> kinds = ALL;
     private List<Finding> findings = new ArrayList<>();
     private final Random random = new Random(7);
+    private final Map<String, Metric> declared = new HashMap<>();
+    private boolean catalogue = true;
+    private String activation = "sigmoid";
+    private Map<String, Object> flatRegion = Map.of("lower", 0.01, "upper", 0.99);
 
     private SyntheticRun(Path root, String name) throws IOException {
         this.dir = Files.createDirectories(root.resolve(name));
@@ -74,6 +97,22 @@ public final class SyntheticRun {
         return this;
     }
 
+    /** The hidden layers' activation and its flat region as {@code run.json} records it (null bound: none). */
+    public SyntheticRun activation(String name, Double lower, Double upper) {
+        activation = name;
+        Map<String, Object> region = new LinkedHashMap<>();
+        region.put("lower", lower);
+        region.put("upper", upper);
+        flatRegion = region;
+        return this;
+    }
+
+    /** Leaves {@code catalogue.json} out, as a run folder of an older version. */
+    public SyntheticRun withoutCatalogue() {
+        catalogue = false;
+        return this;
+    }
+
     public SyntheticRun finding(Finding f) {
         findings.add(f);
         return this;
@@ -94,6 +133,7 @@ public final class SyntheticRun {
     /** Writes the folder and returns it. */
     public Path write() throws IOException {
         writeRunJson();
+        writeCatalogue();
         Files.writeString(dir.resolve(RunFolder.CONFIG), "name: synthetic\nmodel:\n  hidden: [50, 50]\n  activation: sigmoid\n");
         FindingsWriter.write(dir.resolve(RunFolder.FINDINGS), runId, findings);
         try (JsonlMeasurementWriter out = new JsonlMeasurementWriter(dir.resolve(RunFolder.METRICS))) {
@@ -227,6 +267,32 @@ public final class SyntheticRun {
         return v;
     }
 
+    /**
+     * The declarations of the trainer (classification) and of the monitors of this run's kinds, as
+     * the trainer writes them: measurements are written with these, so a renamed metric fails here.
+     */
+    private void writeCatalogue() throws IOException {
+        MetricCatalogue c = new MetricCatalogue().add(TrainerMetrics.SOURCE,
+                TrainerMetrics.declared(Task.Classification.numbered(10)));
+        for (Kind k : kinds) {
+            if (k.monitor != null) {
+                c.add(k.monitor, PLUGINS.get(PluginFamily.MONITOR, k.monitor).metrics());
+            }
+        }
+        c.entries().forEach(e -> declared.put(e.metric().name(), e.metric()));
+        if (catalogue) {
+            c.write(dir.resolve(RunFolder.CATALOGUE));
+        }
+    }
+
+    private Metric declared(String name) {
+        Metric m = declared.get(name);
+        if (m == null) {
+            throw new IllegalStateException("no monitor of this synthetic run declares " + name);
+        }
+        return m;
+    }
+
     private Measurement histogram(long it, int epoch, int layer, String metric, double[] values) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -243,13 +309,13 @@ public final class SyntheticRun {
         for (double v : values) {
             counts[Math.min(bins - 1, (int) ((v - min) / (max - min) * bins))]++;
         }
-        return new Measurement(runId, it, epoch, "histograms", layer, layerName(layer),
-                new Metric(metric, "count", "synthetic"), Double.NaN, new Histogram(edges, counts));
+        return new Measurement(runId, it, epoch, "histograms", layer, layerName(layer), declared(metric), Double.NaN,
+                new Histogram(edges, counts));
     }
 
     private Measurement scalar(long it, int epoch, String monitor, Integer layer, String metric, String unit, double value) {
-        return new Measurement(runId, it, epoch, monitor, layer, layer == null ? null : layerName(layer),
-                new Metric(metric, unit, "synthetic"), value, null);
+        return new Measurement(runId, it, epoch, monitor, layer, layer == null ? null : layerName(layer), declared(metric),
+                value, null);
     }
 
     private String layerName(int l) {
@@ -265,8 +331,12 @@ public final class SyntheticRun {
         run.put("status", "completed");
         List<Map<String, Object>> ls = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
-            ls.add(Map.of("index", l, "name", layerName(l), "fan_in", 50, "units", l == layers - 1 ? 10 : 50,
-                    "activation", l == layers - 1 ? "softmax" : "sigmoid"));
+            Map<String, Object> layer = new LinkedHashMap<>(Map.of("index", l, "name", layerName(l), "fan_in", 50,
+                    "units", l == layers - 1 ? 10 : 50, "activation", l == layers - 1 ? "softmax" : activation));
+            if (l < layers - 1) {
+                layer.put("flat_region", flatRegion);
+            }
+            ls.add(layer);
         }
         run.put("network", Map.of("inputs", 50, "parameters", 12345, "layers", ls));
         run.put("environment", Map.of("cores", 2));

@@ -1,17 +1,26 @@
 package io.trainscope.api.monitor;
 
 import io.trainscope.api.StableApi;
+import io.trainscope.api.plugin.Parameters;
 import io.trainscope.api.plugin.Plugin;
+
+import java.util.List;
 
 /**
  * An instrumentation hook: watches a training run from the inside and emits measurements and
  * findings. Every callback has a no-op default; implement only what you need.
  *
+ * <h2>Declarations</h2>
+ * Two methods describe a monitor before any run: {@link #metrics()} lists what it records, and
+ * {@link #sampling(Parameters)} says, from its resolved parameters alone, which iterations, views
+ * and full passes it needs. The core calls both when the config is resolved (on an instance used
+ * only for that), so every monitor's schedule is known before training starts and the metric
+ * catalogue is written to the run folder; neither may depend on call order or per-run state.
+ *
  * <h2>Lifecycle</h2>
  * The core creates a fresh instance for every run (so fields may hold per-run state), then:
  * <ol>
- *   <li>{@link #onTrainingStart} once, where {@link MonitorContext#parameters()} is first readable;</li>
- *   <li>{@link #sampling()} once, right after, to learn which iterations and views it needs;</li>
+ *   <li>{@link #onTrainingStart} once;</li>
  *   <li>per epoch: {@link #onEpochStart}, then per sampled iteration {@link #onForward},
  *       {@link #onBackward}, {@link #onUpdate} (each only if its {@link View} was requested),
  *       then {@link #onEpochEnd};</li>
@@ -28,8 +37,10 @@ import io.trainscope.api.plugin.Plugin;
  *       copy ({@code dup()}) what you keep. Hidden layers' activations, the input, weights and raw
  *       gradients are DL4J's own arrays; pre-activations, the output layer's activations and the
  *       gradients scaled to the mean loss are copies in buffers the core reuses.</li>
- *   <li>On iterations no monitor asked for, the core does no work for monitors at all; on sampled
- *       iterations it hands over the arrays DL4J already computed (never a second forward pass).</li>
+ *   <li>On iterations no monitor asked for, the core does no work for monitors at all (beyond
+ *       reading the loss DL4J computed, when a monitor samples {@link Sampling#whenLossNotFinite()});
+ *       on sampled iterations it hands over the arrays DL4J already computed (never a second
+ *       forward pass).</li>
  *   <li>A monitor that throws is logged with its name and the exception, disabled for the rest of
  *       the run, and reported as a {@code monitor-failure} finding; training goes on.</li>
  *   <li>A monitor stops a run with {@link MonitorContext#requestStop(String)}, never by throwing:
@@ -41,11 +52,23 @@ import io.trainscope.api.plugin.Plugin;
 public interface Monitor extends Plugin {
 
     /**
-     * Which iterations and views this monitor needs. Called once, after {@link #onTrainingStart}.
-     * The default asks for nothing: only the training and epoch callbacks run.
+     * Which iterations, views and full passes this monitor needs with these parameters: a pure
+     * function of {@code params}, called when the config is resolved (most monitors return
+     * {@link SamplingParameters#sampling(Parameters)}). The default asks for nothing: only the
+     * training and epoch callbacks run. An {@link IllegalArgumentException} is reported as a bad
+     * parameter of the monitor's config entry.
      */
-    default Sampling sampling() {
+    default Sampling sampling(Parameters params) {
         return Sampling.none();
+    }
+
+    /**
+     * The metrics this monitor may record, in the order a report should show them. The core
+     * refuses a measurement of any other metric (the monitor is disabled with a
+     * {@code monitor-failure} finding). The default declares none.
+     */
+    default List<Metric> metrics() {
+        return List.of();
     }
 
     /** Before the first iteration; the network holds its initial weights. */

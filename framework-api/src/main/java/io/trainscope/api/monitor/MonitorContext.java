@@ -37,13 +37,28 @@ public interface MonitorContext {
     /** Batched reductions that keep the cost of statistics low. */
     Statistics stats();
 
-    /** Records a per-layer value for this iteration and epoch. */
+    /**
+     * Records a per-layer value for this iteration and epoch.
+     *
+     * @throws IllegalArgumentException when {@link Monitor#metrics()} does not declare {@code metric}
+     *                                  as a per-layer value (the monitor is then disabled)
+     */
     void record(Metric metric, int layer, double value);
 
-    /** Records a network-wide value for this iteration and epoch. */
+    /**
+     * Records a network-wide value for this iteration and epoch.
+     *
+     * @throws IllegalArgumentException when {@link Monitor#metrics()} does not declare {@code metric}
+     *                                  as a network-wide value
+     */
     void record(Metric metric, double value);
 
-    /** Records a per-layer distribution for this iteration and epoch. */
+    /**
+     * Records a per-layer distribution for this iteration and epoch.
+     *
+     * @throws IllegalArgumentException when {@link Monitor#metrics()} does not declare {@code metric}
+     *                                  as a {@link Chart#HISTOGRAM}
+     */
     void record(Metric metric, int layer, Histogram histogram);
 
     /** Starts a finding stamped with this monitor, iteration and epoch; call {@link Finding.Builder#report()} to emit it. */

@@ -1,6 +1,9 @@
 package io.trainscope.cli.bench;
 
+import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.RunInfo;
+import io.trainscope.api.monitor.Sampling;
+import io.trainscope.api.plugin.Parameters;
 import io.trainscope.core.config.ResolvedExperiment;
 import io.trainscope.core.data.PreparedData;
 import io.trainscope.core.model.BuiltNetwork;
@@ -12,28 +15,35 @@ import io.trainscope.core.monitor.MonitorSlot;
 import io.trainscope.core.monitor.Nd4jStatistics;
 import io.trainscope.core.monitor.RunServices;
 import io.trainscope.core.monitor.StopSignal;
+import io.trainscope.core.plugin.DiscoveredPlugin;
 import io.trainscope.core.plugin.PluginFamily;
 import io.trainscope.core.plugin.PluginRegistry;
 import io.trainscope.core.run.FindingLog;
 import io.trainscope.core.run.InMemoryMeasurements;
-import io.trainscope.api.plugin.Parameters;
 import jakarta.inject.Inject;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Sgd;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The dead-neuron check's full pass over the training set (one shared inference pass, plus the
- * monitor's reductions) against bare {@code output()} over the same data and batch size, in
- * interleaved rounds.
+ * The full pass over the training set that monitors ask for ({@link Sampling#wantsDatasetPass()}:
+ * one shared inference pass, plus each such monitor's reductions) against bare {@code output()}
+ * over the same data and batch size, in interleaved rounds. The monitors are the discovered ones
+ * whose sampling at their default parameters asks for a pass.
  */
 public final class PassBenchmark {
 
-    /** Examples per second of both, and their ratio per round. */
-    public record Result(Stats bareOutput, Stats deadNeuronPass, Stats ratio) {
+    /**
+     * Examples per second of both, and their ratio per round.
+     *
+     * @param monitors the monitors whose pass was timed; empty when no monitor asks for one (then
+     *                 the pass figures are those of a pass with no monitor)
+     */
+    public record Result(Stats bareOutput, Stats datasetPass, Stats ratio, List<String> monitors) {
     }
 
     private final NetworkBuilder builder;
@@ -45,8 +55,21 @@ public final class PassBenchmark {
         this.registry = registry;
     }
 
+    /** The discovered monitors (test monitors excluded) that ask for a full pass at their defaults, by name. */
+    public List<String> passMonitors() {
+        List<String> names = new ArrayList<>();
+        for (DiscoveredPlugin<?> p : registry.all()) {
+            if (p.family() == PluginFamily.MONITOR && !p.name().startsWith("test-")
+                    && p.prototype() instanceof Monitor m && m.sampling(Parameters.defaults(m)).wantsDatasetPass()) {
+                names.add(p.name());
+            }
+        }
+        return names;
+    }
+
     /** Runs {@code rounds} rounds (after one warm-up round) over {@code data}'s training split. */
     public Result run(ResolvedExperiment experiment, PreparedData data, int rounds) {
+        List<String> monitors = passMonitors();
         BuiltNetwork built = builder.build(experiment, data.inputs(), data.head(), experiment.spec().training().seed(),
                 new Sgd(0.0));
         MultiLayerNetwork net = built.network();
@@ -63,24 +86,28 @@ public final class PassBenchmark {
                 net.output(x, false).close();
             }
             double bareRate = n / ((System.nanoTime() - t0) / 1e9);
-            double passRate = n / deadNeuronPassSeconds(built, data, batch);
+            double passRate = n / passSeconds(built, data, batch, monitors);
             if (r >= 0) {
                 bare[r] = bareRate;
                 pass[r] = passRate;
                 ratio[r] = passRate / bareRate;
             }
         }
-        return new Result(Stats.of(bare), Stats.of(pass), Stats.of(ratio));
+        return new Result(Stats.of(bare), Stats.of(pass), Stats.of(ratio), monitors);
     }
 
-    /** One training-start pass of the real dead-neurons monitor through the dispatcher, timed. */
-    private double deadNeuronPassSeconds(BuiltNetwork built, PreparedData data, int batch) {
-        var monitor = registry.get(PluginFamily.MONITOR, "dead-neurons", "bench");
-        MonitorSlot slot = new MonitorSlot(monitor, Parameters.defaults(monitor));
+    /** One training-start pass of the real monitors through the dispatcher, timed. */
+    private double passSeconds(BuiltNetwork built, PreparedData data, int batch, List<String> monitors) {
+        List<MonitorSlot> slots = new ArrayList<>();
+        for (String name : monitors) {
+            Monitor monitor = registry.get(PluginFamily.MONITOR, name);
+            Parameters params = Parameters.defaults(monitor);
+            slots.add(new MonitorSlot(monitor, params, monitor.sampling(params)));
+        }
         RunServices services = new RunServices("bench", new RunInfo("bench", 0, null), built.layout().info(),
                 new LayerViews(built.network(), built.layout()), new Nd4jStatistics(), new InMemoryMeasurements(),
                 new FindingLog(), new StopSignal());
-        try (HookDispatcher dispatcher = new HookDispatcher(List.of(slot), services, built, 1, data.trainingExamples(), batch)) {
+        try (HookDispatcher dispatcher = new HookDispatcher(slots, services, built, 1, data.trainingExamples(), batch)) {
             long t0 = System.nanoTime();
             dispatcher.trainingStart(new DatasetPass(built.network(), data.train(), batch), 0, 0);
             return (System.nanoTime() - t0) / 1e9;

@@ -1,6 +1,6 @@
 package io.trainscope.cli.bench;
 
-import io.trainscope.api.plugin.ParameterSpec;
+import io.trainscope.api.monitor.SamplingParameters;
 import io.trainscope.core.config.ConfigLoader;
 import io.trainscope.core.config.ExperimentResolver;
 import io.trainscope.core.config.PluginRef;
@@ -84,20 +84,20 @@ public final class ThroughputBenchmark {
         return v;
     }
 
-    /** Every standard and user monitor (test monitors excluded), each sampling every {@code every} iterations. */
+    /**
+     * Every standard and user monitor (test monitors excluded); those that take the shared
+     * {@link SamplingParameters#EVERY} sample every {@code every} iterations.
+     */
     private List<PluginRef> allMonitors(int every) {
         List<PluginRef> refs = new ArrayList<>();
         for (DiscoveredPlugin<?> p : registry.all()) {
             if (p.family() != PluginFamily.MONITOR || p.name().startsWith("test-")) {
                 continue;
             }
-            Map<String, Object> params = new LinkedHashMap<>();
-            for (ParameterSpec s : p.prototype().parameters()) {
-                if (s.name().equals("every")) {
-                    params.put("every", every);
-                }
-            }
-            refs.add(PluginRef.of(p.name(), params));
+            boolean samplesIterations = p.prototype().parameters().stream()
+                    .anyMatch(s -> s.name().equals(SamplingParameters.EVERY));
+            refs.add(samplesIterations ? PluginRef.of(p.name(), Map.of(SamplingParameters.EVERY, every))
+                    : PluginRef.of(p.name()));
         }
         return refs;
     }

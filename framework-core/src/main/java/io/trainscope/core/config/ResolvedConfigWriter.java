@@ -42,7 +42,7 @@ public final class ResolvedConfigWriter {
         root.put("data", data(e));
         root.put("model", model(e));
         root.put("training", training(e));
-        root.put("monitors", e.monitors().stream().map(m -> plugin("name", m)).toList());
+        root.put("monitors", e.monitors().stream().map(m -> plugin("name", m.configured())).toList());
         return root;
     }
 

@@ -3,7 +3,6 @@ package io.trainscope.core.config;
 import io.trainscope.api.activation.Activation;
 import io.trainscope.api.data.DataSource;
 import io.trainscope.api.init.Initializer;
-import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.normalization.Normalizer;
 import io.trainscope.api.plugin.Parameters;
 import io.trainscope.core.plugin.Configured;
@@ -26,7 +25,7 @@ import java.util.List;
  * @param optimizerParams its parameters
  * @param schedule    the learning-rate schedule kind, or null
  * @param scheduleParams its parameters, or null
- * @param monitors    the monitors, in dispatch order (instances for validation only; runs create fresh ones)
+ * @param monitors    the monitors in dispatch order, with their sampling and metrics (runs create fresh instances)
  */
 public record ResolvedExperiment(ExperimentSpec spec,
                                  Configured<DataSource> dataSource,
@@ -35,7 +34,7 @@ public record ResolvedExperiment(ExperimentSpec spec,
                                  List<Configured<Normalizer>> normalizers,
                                  OptimizerKind optimizer, Parameters optimizerParams,
                                  ScheduleKind schedule, Parameters scheduleParams,
-                                 List<Configured<Monitor>> monitors) {
+                                 List<ResolvedMonitor> monitors) {
 
     public ResolvedExperiment {
         normalizers = List.copyOf(normalizers);

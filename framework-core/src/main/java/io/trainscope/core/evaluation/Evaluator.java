@@ -20,7 +20,21 @@ import java.util.Map;
  */
 public final class Evaluator {
 
+    /** The mean loss, for every task. */
+    public static final String LOSS = "loss";
+    /** The share of correctly classified examples. */
+    public static final String ACCURACY = "accuracy";
+    /** Mean squared error of a regression. */
+    public static final String MSE = "mse";
+    /** Mean absolute error of a regression. */
+    public static final String MAE = "mae";
+
     private Evaluator() {
+    }
+
+    /** The names of the metrics {@link #evaluate} reports for a task, in order. */
+    public static List<String> metricNames(Task task) {
+        return task instanceof Task.Classification ? List.of(LOSS, ACCURACY) : List.of(LOSS, MSE, MAE);
     }
 
     /** Evaluates {@code network} on {@code data}; {@code head} says how to read its outputs. */
@@ -51,9 +65,9 @@ public final class Evaluator {
             out.close();
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("loss", lossSum / n);
+        metrics.put(LOSS, lossSum / n);
         if (classification != null) {
-            metrics.put("accuracy", classification.accuracy());
+            metrics.put(ACCURACY, classification.accuracy());
             int k = classes.size();
             double[] precision = new double[k];
             double[] recall = new double[k];
@@ -67,8 +81,8 @@ public final class Evaluator {
             }
             return new EvaluationResult(n, metrics, classes, precision, recall, confusion);
         }
-        metrics.put("mse", regression.averageMeanSquaredError());
-        metrics.put("mae", regression.averageMeanAbsoluteError());
+        metrics.put(MSE, regression.averageMeanSquaredError());
+        metrics.put(MAE, regression.averageMeanAbsoluteError());
         return new EvaluationResult(n, metrics, List.of(), new double[0], new double[0], new long[0][0]);
     }
 }

@@ -4,11 +4,11 @@ import io.trainscope.api.data.Examples;
 import io.trainscope.core.TrainscopeException;
 import io.trainscope.core.checkpoint.ModelLoader;
 import io.trainscope.core.config.DataSpec;
+import io.trainscope.core.config.PluginLookup;
 import io.trainscope.core.data.DataPreparer;
 import io.trainscope.core.data.LabelEncoder;
 import io.trainscope.core.model.TrainedModel;
 import io.trainscope.core.plugin.PluginFamily;
-import io.trainscope.core.plugin.PluginRegistry;
 import jakarta.inject.Inject;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -32,13 +32,13 @@ public final class ModelEvaluator {
 
     private final ModelLoader loader;
     private final DataPreparer preparer;
-    private final PluginRegistry registry;
+    private final PluginLookup plugins;
 
     @Inject
-    public ModelEvaluator(ModelLoader loader, DataPreparer preparer, PluginRegistry registry) {
+    public ModelEvaluator(ModelLoader loader, DataPreparer preparer, PluginLookup plugins) {
         this.loader = loader;
         this.preparer = preparer;
-        this.registry = registry;
+        this.plugins = plugins;
     }
 
     /**
@@ -63,7 +63,7 @@ public final class ModelEvaluator {
             description = (loaded.test() != null ? "test" : "validation") + " split of the run's data ("
                     + model.experiment().dataSource().name() + ", seed " + model.seed() + ")";
         } else {
-            var source = registry.configure(PluginFamily.DATA_SOURCE, data.source(), "--data.source");
+            var source = plugins.configure(PluginFamily.DATA_SOURCE, data.source(), "--data.source");
             DataPreparer.Loaded loaded = preparer.load(source, data, model.seed(), cache);
             examples = loaded.test() != null ? loaded.test() : loaded.train();
             description = source.name() + " " + source.params().asMap() + (loaded.test() != null ? " (test split)" : "");

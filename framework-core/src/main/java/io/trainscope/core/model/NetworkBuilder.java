@@ -126,10 +126,10 @@ public final class NetworkBuilder {
 
     /** The flat region of the output activation, from the activation plugin of the same name when there is one. */
     private FlatRegion outputFlatRegion(String activation) {
-        if (!registry.names(PluginFamily.ACTIVATION).contains(activation)) {
+        if (!registry.has(PluginFamily.ACTIVATION, activation)) {
             return FlatRegion.NONE;
         }
-        var plugin = registry.get(PluginFamily.ACTIVATION, activation, "model.output.activation");
+        var plugin = registry.get(PluginFamily.ACTIVATION, activation);
         return plugin.flatRegion(Parameters.defaults(plugin));
     }
 }

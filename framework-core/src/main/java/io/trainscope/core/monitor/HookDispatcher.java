@@ -1,6 +1,8 @@
 package io.trainscope.core.monitor;
 
 import io.trainscope.api.monitor.DatasetPassContext;
+import io.trainscope.api.monitor.Finding;
+import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.Pathology;
 import io.trainscope.api.monitor.Severity;
 import io.trainscope.api.monitor.TrainingEndContext;
@@ -14,14 +16,16 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * Delivers training events to a run's monitors under the dispatch contract written on
- * {@link io.trainscope.api.monitor.Monitor}: config order, one thread, a throwing monitor is
- * logged, reported and disabled, and no work at all happens for monitors on iterations nobody
- * asked for. Per-iteration events arrive from DL4J through {@link Dl4jListenerBridge}.
+ * {@link Monitor}: config order, one thread, a throwing monitor is logged, reported and disabled,
+ * and no work at all happens for monitors on iterations nobody asked for. Every monitor's
+ * schedule was settled when the config was resolved ({@link MonitorSlot#sampling()});
+ * {@link IterationPlan} applies it per iteration. Per-iteration events arrive from DL4J through
+ * {@link Dl4jListenerBridge}.
  */
 public final class HookDispatcher implements AutoCloseable {
 
@@ -32,12 +36,9 @@ public final class HookDispatcher implements AutoCloseable {
     private final RunServices services;
     private final BuiltNetwork built;
     private final IterationState state;
+    private final IterationPlan plan;
 
     private boolean active;
-    private boolean wantsForward;
-    private boolean wantsBackward;
-    private boolean wantsUpdate;
-    private boolean wantsPre;
 
     /**
      * @param slots     the run's monitors in dispatch order
@@ -51,6 +52,7 @@ public final class HookDispatcher implements AutoCloseable {
         this.services = services;
         this.built = built;
         this.state = new IterationState(built, services.views());
+        this.plan = new IterationPlan(this.slots);
         for (MonitorSlot slot : this.slots) {
             contexts.add(new SlotContexts(slot, services, state, epochs, examples, batchSize));
         }
@@ -61,7 +63,7 @@ public final class HookDispatcher implements AutoCloseable {
         return slots;
     }
 
-    /** Training start: {@code onTrainingStart}, then each monitor's sampling, then a dataset pass if asked for. */
+    /** Training start: {@code onTrainingStart}, then a dataset pass for the monitors that want one. */
     public void trainingStart(DatasetPass pass, long iteration, int epoch) {
         state.begin(iteration, epoch);
         services.stats().invalidate();
@@ -69,11 +71,10 @@ public final class HookDispatcher implements AutoCloseable {
             SlotContexts c = contexts.get(i);
             MonitorSlot slot = slots.get(i);
             call(slot, () -> slot.monitor().onTrainingStart(c.start()));
-            call(slot, () -> slot.sampling(slot.monitor().sampling()));
         }
         List<Integer> passSlots = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
-            if (slots.get(i).enabled() && slots.get(i).sampling().datasetPassEveryEpochs() > 0) {
+            if (slots.get(i).enabled() && slots.get(i).sampling().wantsDatasetPass()) {
                 passSlots.add(i);
             }
         }
@@ -82,6 +83,7 @@ public final class HookDispatcher implements AutoCloseable {
 
     /** Epoch start. */
     public void epochStart(int epoch, long iteration) {
+        plan.epochStarts(iteration);
         state.begin(iteration, epoch);
         services.stats().invalidate();
         for (int i = 0; i < slots.size(); i++) {
@@ -95,25 +97,15 @@ public final class HookDispatcher implements AutoCloseable {
      * Plans the next iteration: which monitors get which views. Arms the pre-activation tap only
      * when some monitor asked for pre-activations.
      *
-     * @return whether any monitor wants anything on this iteration
+     * @return whether DL4J's hooks must be followed on this iteration
      */
     public boolean beforeIteration(long iteration, int epoch, int batchSize, double learningRate) {
-        wantsForward = wantsBackward = wantsUpdate = wantsPre = false;
-        for (MonitorSlot slot : slots) {
-            Set<View> views = slot.plan(iteration);
-            if (!views.isEmpty()) {
-                wantsForward |= views.contains(View.ACTIVATIONS) || views.contains(View.PRE_ACTIVATIONS);
-                wantsPre |= views.contains(View.PRE_ACTIVATIONS);
-                wantsBackward |= views.contains(View.GRADIENTS);
-                wantsUpdate |= views.contains(View.UPDATES);
-            }
-        }
-        active = wantsForward || wantsBackward || wantsUpdate;
+        active = plan.plan(iteration, epoch);
         if (active) {
             state.begin(iteration, epoch);
             state.batchSize = batchSize;
             state.learningRate = learningRate;
-            if (wantsPre) {
+            if (plan.preActivations()) {
                 built.tap().arm();
             }
         }
@@ -122,40 +114,32 @@ public final class HookDispatcher implements AutoCloseable {
 
     /** DL4J's forward pass of this iteration: keeps a reference to its activation list (no copy). */
     void forwardPass(List<INDArray> activations) {
-        if (active && wantsForward) {
+        if (active && plan.keepsActivations()) {
             state.activations = activations;
         }
     }
 
-    /** DL4J's backward pass is done: delivers {@code onForward} and {@code onBackward}. */
+    /**
+     * DL4J's backward pass is done and the loss known: adds the views of a non-finite loss, then
+     * delivers {@code onForward} and {@code onBackward}.
+     */
     void backwardPass(double loss, INDArray labels) {
         if (!active) {
             return;
         }
+        plan.lossKnown(loss);
         state.loss = loss;
         state.labels = labels;
         services.stats().invalidate();
-        if (wantsForward && state.activations != null) {
-            for (int i = 0; i < slots.size(); i++) {
-                MonitorSlot slot = slots.get(i);
-                if (slot.wants(View.ACTIVATIONS) || slot.wants(View.PRE_ACTIVATIONS)) {
-                    SlotContexts c = contexts.get(i);
-                    call(slot, () -> slot.monitor().onForward(c.forward()));
-                }
-            }
+        if (plan.forward() && state.activations != null) {
+            deliver(View.ACTIVATIONS, View.PRE_ACTIVATIONS, (m, c) -> m.onForward(c.forward()));
         }
-        if (wantsPre) {
+        if (plan.preActivations()) {
             built.tap().disarm();
         }
         state.activations = null;
-        if (wantsBackward) {
-            for (int i = 0; i < slots.size(); i++) {
-                MonitorSlot slot = slots.get(i);
-                if (slot.wants(View.GRADIENTS)) {
-                    SlotContexts c = contexts.get(i);
-                    call(slot, () -> slot.monitor().onBackward(c.backward()));
-                }
-            }
+        if (plan.backward()) {
+            deliver(View.GRADIENTS, View.GRADIENTS, (m, c) -> m.onBackward(c.backward()));
         }
     }
 
@@ -164,17 +148,22 @@ public final class HookDispatcher implements AutoCloseable {
         if (!active) {
             return;
         }
-        if (wantsUpdate) {
+        if (plan.update()) {
             services.stats().invalidate();
-            for (int i = 0; i < slots.size(); i++) {
-                MonitorSlot slot = slots.get(i);
-                if (slot.wants(View.UPDATES)) {
-                    SlotContexts c = contexts.get(i);
-                    call(slot, () -> slot.monitor().onUpdate(c.update()));
-                }
-            }
+            deliver(View.UPDATES, View.UPDATES, (m, c) -> m.onUpdate(c.update()));
         }
         active = false;
+    }
+
+    /** Calls {@code callback} on every slot that gets {@code view} or {@code orView} this iteration. */
+    private void deliver(View view, View orView, BiConsumer<Monitor, SlotContexts> callback) {
+        for (int i = 0; i < slots.size(); i++) {
+            MonitorSlot slot = slots.get(i);
+            if (slot.wants(view) || slot.wants(orView)) {
+                SlotContexts c = contexts.get(i);
+                call(slot, () -> callback.accept(slot.monitor(), c));
+            }
+        }
     }
 
     /** Whether the current iteration is being observed. */
@@ -256,8 +245,8 @@ public final class HookDispatcher implements AutoCloseable {
             slot.disable();
             log.error("monitor '{}' failed at iteration {} and is disabled for the rest of the run", slot.name(),
                     state.iteration(), e);
-            Consumer<io.trainscope.api.monitor.Finding> findings = services.findings();
-            new io.trainscope.api.monitor.Finding.Builder(slot.name(), Pathology.MONITOR_FAILURE, Severity.WARNING,
+            Consumer<Finding> findings = services.findings();
+            new Finding.Builder(slot.name(), Pathology.MONITOR_FAILURE, Severity.WARNING,
                     state.iteration(), state.epoch(), findings)
                     .summary("The monitor '" + slot.name() + "' threw " + e.getClass().getSimpleName()
                             + " and was disabled; its measurements stop here.")

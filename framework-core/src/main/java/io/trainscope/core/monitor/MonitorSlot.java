@@ -1,28 +1,46 @@
 package io.trainscope.core.monitor;
 
+import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.Sampling;
+import io.trainscope.api.monitor.Scope;
 import io.trainscope.api.monitor.View;
 import io.trainscope.api.plugin.Parameters;
 
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
-/** One monitor of a run with its parameters, its sampling, on-demand requests and health. */
+/**
+ * One monitor of a run with its parameters, the sampling settled when the config was resolved,
+ * its declared metrics, on-demand view requests and health.
+ */
 public final class MonitorSlot {
 
     private final Monitor monitor;
     private final Parameters parameters;
-    private Sampling sampling = Sampling.none();
+    private final Sampling sampling;
+    private final Map<String, Metric> declared = new HashMap<>();
     private final EnumSet<View> onDemand = EnumSet.noneOf(View.class);
-    private EnumSet<View> current = EnumSet.noneOf(View.class);
+    private final EnumSet<View> current = EnumSet.noneOf(View.class);
     private boolean enabled = true;
     private long nanos;
     private long calls;
 
-    public MonitorSlot(Monitor monitor, Parameters parameters) {
+    /**
+     * @param monitor    a fresh instance for this run
+     * @param parameters its resolved parameters
+     * @param sampling   its schedule, from {@link Monitor#sampling(Parameters)} at config resolution
+     */
+    public MonitorSlot(Monitor monitor, Parameters parameters, Sampling sampling) {
         this.monitor = monitor;
         this.parameters = parameters;
+        this.sampling = Objects.requireNonNull(sampling, "sampling");
+        for (Metric m : monitor.metrics()) {
+            declared.put(m.name(), m);
+        }
     }
 
     public Monitor monitor() {
@@ -37,12 +55,9 @@ public final class MonitorSlot {
         return parameters;
     }
 
+    /** The schedule this monitor asked for. */
     public Sampling sampling() {
         return sampling;
-    }
-
-    void sampling(Sampling sampling) {
-        this.sampling = sampling == null ? Sampling.none() : sampling;
     }
 
     /** Asks for views on the next iteration regardless of sampling. */
@@ -50,13 +65,38 @@ public final class MonitorSlot {
         onDemand.addAll(views);
     }
 
-    /** Decides this slot's views for {@code iteration}; consumes on-demand requests. Returns them. */
-    Set<View> plan(long iteration) {
+    /**
+     * The metric as this monitor declared it, for a measurement of the given shape.
+     *
+     * @throws IllegalArgumentException when the monitor did not declare the metric, or declared another shape
+     */
+    public Metric declared(Metric metric, Scope scope, boolean histogram) {
+        Metric d = declared.get(metric.name());
+        if (d == null) {
+            throw new IllegalArgumentException("monitor '" + name() + "' recorded metric '" + metric.name()
+                    + "', which its metrics() does not declare; declare every metric it records");
+        }
+        if (d.scope() != scope || d.histogram() != histogram) {
+            throw new IllegalArgumentException("monitor '" + name() + "' recorded metric '" + metric.name() + "' as a "
+                    + shape(scope, histogram) + ", but declares it as a " + shape(d.scope(), d.histogram()));
+        }
+        return d;
+    }
+
+    private static String shape(Scope scope, boolean histogram) {
+        return (scope == Scope.LAYER ? "per-layer " : "network-wide ") + (histogram ? "histogram" : "value");
+    }
+
+    /**
+     * Decides this slot's views for an iteration from its sampling and on-demand requests, which
+     * it consumes. Returns them.
+     */
+    Set<View> plan(long iteration, int epoch, boolean firstOfEpoch) {
         current.clear();
         if (!enabled) {
             return current;
         }
-        if (sampling.samples(iteration)) {
+        if (sampling.samples(iteration, epoch, firstOfEpoch)) {
             current.addAll(sampling.views());
         }
         if (!onDemand.isEmpty()) {
@@ -64,6 +104,19 @@ public final class MonitorSlot {
             onDemand.clear();
         }
         return current;
+    }
+
+    /** Adds the views an unplanned iteration can deliver (a non-finite loss); returns whether any were added. */
+    boolean addUnplanned() {
+        if (!enabled || !sampling.whenLossNotFinite()) {
+            return false;
+        }
+        for (View v : sampling.views()) {
+            if (Sampling.UNPLANNED_VIEWS.contains(v)) {
+                current.add(v);
+            }
+        }
+        return true;
     }
 
     /** Whether this slot gets {@code view} on the planned iteration. */

@@ -6,8 +6,6 @@ import io.trainscope.api.init.Initializer;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.normalization.Normalizer;
 import io.trainscope.api.plugin.Plugin;
-import io.trainscope.core.config.ConfigException;
-import io.trainscope.core.config.PluginRef;
 import io.trainscope.api.internal.Suggestions;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -53,17 +51,22 @@ public final class PluginRegistry {
         return discovered.all();
     }
 
+    /** Whether a plugin of {@code family} is called {@code name}. */
+    public boolean has(PluginFamily<?> family, String name) {
+        return providers.get(family).containsKey(name);
+    }
+
     /**
      * A plugin instance by name. For stateless families this is the one shared instance; for
-     * per-run families (monitors) a fresh instance on every call.
+     * per-run families (monitors) a fresh instance on every call. Config code reports an unknown
+     * name at its config path through {@code io.trainscope.core.config.PluginLookup}.
      *
-     * @param path the config path the name came from, for the error message
-     * @throws ConfigException listing the known names of the family when the name is unknown
+     * @throws PluginException saying {@link #unknown} when the name is unknown
      */
-    public <T extends Plugin> T get(PluginFamily<T> family, String name, String path) {
+    public <T extends Plugin> T get(PluginFamily<T> family, String name) {
         Provider<? extends Plugin> provider = providers.get(family).get(name);
         if (provider == null) {
-            throw notAvailable(family, name, path);
+            throw new PluginException(unknown(family, name));
         }
         return family.type().cast(provider.get());
     }
@@ -74,34 +77,25 @@ public final class PluginRegistry {
     }
 
     /**
-     * The error for a name no usable plugin has: the reason when an unavailable plugin has that
-     * name, else "unknown" with the known names, plus the entries of the family that could not
-     * be loaded (their names are unknown, and the one asked for may be among them).
+     * What is wrong with a name no usable plugin has: the reason when an unavailable plugin has
+     * that name, else "unknown initializer 'x'; did you mean 'y'?; known initializers: ...", plus
+     * the entries of the family that could not be loaded (their names are unknown, and the one
+     * asked for may be among them).
      */
-    private ConfigException notAvailable(PluginFamily<?> family, String name, String path) {
+    public String unknown(PluginFamily<?> family, String name) {
         List<UnavailablePlugin> broken = discovered.unavailable(family);
         for (UnavailablePlugin plugin : broken) {
             if (name.equals(plugin.name())) {
-                return new ConfigException(path, plugin.describe());
+                return plugin.describe();
             }
         }
         List<String> unnamed = broken.stream().filter(u -> u.name() == null).map(UnavailablePlugin::describe).toList();
         String maybe = unnamed.isEmpty() ? "" : "; " + unnamed.size() + " " + family.displayName() + " entr"
                 + (unnamed.size() == 1 ? "y" : "ies") + " on the classpath could not be loaded and '" + name
                 + "' may be among them: " + String.join("; ", unnamed);
-        return new ConfigException(path, "unknown " + family.displayName() + " '" + name + "'"
+        return "unknown " + family.displayName() + " '" + name + "'"
                 + Suggestions.didYouMean(name, providers.get(family).keySet())
-                + "; known " + family.plural() + ": " + knownNames(family) + maybe);
-    }
-
-    /**
-     * Looks up a plugin reference and checks its parameters.
-     *
-     * @param path the config path of the reference ({@code model.init}); errors are reported under it
-     */
-    public <T extends Plugin> Configured<T> configure(PluginFamily<T> family, PluginRef ref, String path) {
-        T plugin = get(family, ref.name(), path);
-        return new Configured<>(plugin, ParameterResolver.resolve(plugin, family.displayName(), ref.params(), path));
+                + "; known " + family.plural() + ": " + knownNames(family) + maybe;
     }
 
     private String knownNames(PluginFamily<?> family) {

@@ -11,8 +11,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The folder one run writes: {@code <root>/<name>-<yyyyMMdd-HHmmss>/} holding {@code config.yaml},
- * {@code run.json}, {@code metrics.jsonl}, {@code findings.json}, {@code report.html} and
- * {@code checkpoints/}. Never reuses an existing folder, so nothing already written is lost.
+ * {@code run.json}, {@code catalogue.json}, {@code metrics.jsonl}, {@code findings.json},
+ * {@code report.html} and {@code checkpoints/}. Never reuses an existing folder, so nothing already written is lost.
  */
 public final class RunFolder {
 
@@ -22,6 +22,8 @@ public final class RunFolder {
     public static final String RUN = "run.json";
     /** The measurement stream. */
     public static final String METRICS = "metrics.jsonl";
+    /** The metrics the run may record, as declared by the trainer and the monitors ({@link MetricCatalogue}). */
+    public static final String CATALOGUE = "catalogue.json";
     /** All findings. */
     public static final String FINDINGS = "findings.json";
     /** The HTML report. */

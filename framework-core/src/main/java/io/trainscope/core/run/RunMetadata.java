@@ -3,6 +3,7 @@ package io.trainscope.core.run;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.trainscope.api.activation.FlatRegion;
 import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.NetworkInfo;
 
@@ -101,9 +102,20 @@ public final class RunMetadata {
             m.put("fan_in", l.fanIn());
             m.put("units", l.units());
             m.put("activation", l.activation());
+            if (l.flatRegion() != null && l.flatRegion().exists()) {
+                m.put("flat_region", flatRegion(l.flatRegion()));
+            }
             layers.add(m);
         }
         n.put("layers", layers);
         return n;
+    }
+
+    /** Where the activation's output is flat: {@code a <= lower} or {@code a >= upper}; null for no bound. */
+    private static Map<String, Object> flatRegion(FlatRegion flat) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lower", Double.isFinite(flat.lowerBound()) ? flat.lowerBound() : null);
+        m.put("upper", Double.isFinite(flat.upperBound()) ? flat.upperBound() : null);
+        return m;
     }
 }

@@ -1,7 +1,6 @@
 package io.trainscope.core.training;
 
 import io.trainscope.api.data.Task;
-import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.RunInfo;
 import io.trainscope.core.TrainscopeException;
 import io.trainscope.core.checkpoint.CheckpointPolicy;
@@ -14,9 +13,11 @@ import io.trainscope.core.config.ConfigException;
 import io.trainscope.core.config.ExperimentSpec;
 import io.trainscope.core.config.ResolvedConfigWriter;
 import io.trainscope.core.config.ResolvedExperiment;
+import io.trainscope.core.config.ResolvedMonitor;
 import io.trainscope.core.config.TrainingSpec;
 import io.trainscope.core.data.EpochBatches;
 import io.trainscope.core.data.PreparedData;
+import io.trainscope.core.evaluation.Evaluator;
 import io.trainscope.core.model.BuiltNetwork;
 import io.trainscope.core.model.NetworkBuilder;
 import io.trainscope.core.monitor.DatasetPass;
@@ -26,11 +27,11 @@ import io.trainscope.core.monitor.MonitorSlot;
 import io.trainscope.core.monitor.Nd4jStatistics;
 import io.trainscope.core.monitor.RunServices;
 import io.trainscope.core.monitor.StopSignal;
-import io.trainscope.core.plugin.Configured;
 import io.trainscope.core.plugin.PluginFamily;
 import io.trainscope.core.plugin.PluginRegistry;
 import io.trainscope.core.run.AtomicFiles;
 import io.trainscope.core.run.Environment;
+import io.trainscope.core.run.MetricCatalogue;
 import io.trainscope.core.run.RunFolder;
 import io.trainscope.core.run.RunMetadata;
 import io.trainscope.core.run.RunRecorder;
@@ -40,6 +41,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.ISchedule;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,6 +68,7 @@ final class RunFactory {
     TrainingRun fresh(ResolvedExperiment experiment, PreparedData data, RunOptions options) {
         Model model = model(experiment, data);
         RunFolder folder = options.outputRoot() == null ? null : newFolder(options, experiment);
+        writeCatalogue(folder, experiment, data.task());
         String runId = folder != null ? folder.id() : experiment.name() + "-seed" + experiment.spec().training().seed();
         RunRecorder recorder = RunRecorder.create(folder, runId, metadata(runId, experiment, model.built()),
                 options.extraSink(), reporter(options));
@@ -77,6 +80,7 @@ final class RunFactory {
         ResolvedExperiment experiment = plan.experiment();
         RunFolder folder = plan.folder();
         Model model = model(experiment, data);
+        writeCatalogue(folder, experiment, data.task());
         plan.restore(model.built().network(), model.early());
         plan.recordPlan();
         RunRecorder recorder = plan.recorder(metadata(folder.id(), experiment, model.built()), options.extraSink(),
@@ -96,8 +100,8 @@ final class RunFactory {
         IUpdater updater = experiment.optimizer().create(experiment.optimizerParams(), schedule);
         BuiltNetwork built = networkBuilder.build(experiment, data.inputs(), data.head(), spec.training().seed(), updater);
         List<MonitorSlot> slots = new ArrayList<>();
-        for (Configured<Monitor> m : experiment.monitors()) {
-            slots.add(new MonitorSlot(registry.get(PluginFamily.MONITOR, m.name(), "monitors"), m.params()));
+        for (ResolvedMonitor m : experiment.monitors()) {
+            slots.add(new MonitorSlot(registry.get(PluginFamily.MONITOR, m.name()), m.params(), m.sampling()));
         }
         var early = spec.training().earlyStopping();
         return new Model(built, updater, slots, early == null ? null : new EarlyStopping(early));
@@ -142,12 +146,43 @@ final class RunFactory {
 
     private static RunFolder newFolder(RunOptions options, ResolvedExperiment experiment) {
         RunFolder folder = RunFolder.create(options.outputRoot(), experiment.name());
-        try {
-            AtomicFiles.writeString(folder.file(RunFolder.CONFIG), ResolvedConfigWriter.toYaml(experiment));
-        } catch (IOException e) {
-            throw new TrainscopeException("cannot write " + folder.file(RunFolder.CONFIG) + ": " + e.getMessage(), e);
-        }
+        write(folder, RunFolder.CONFIG, file -> AtomicFiles.writeString(file, ResolvedConfigWriter.toYaml(experiment)));
         return folder;
+    }
+
+    /** Writes what the run will measure ({@code catalogue.json}) into its folder, if it has one. */
+    private static void writeCatalogue(RunFolder folder, ResolvedExperiment experiment, Task task) {
+        if (folder != null) {
+            MetricCatalogue catalogue = catalogue(experiment, task);
+            write(folder, RunFolder.CATALOGUE, catalogue::write);
+        }
+    }
+
+    /** The trainer's metrics, then each monitor's in config order: what the run folder's catalogue lists. */
+    private static MetricCatalogue catalogue(ResolvedExperiment experiment, Task task) {
+        MetricCatalogue catalogue = new MetricCatalogue().add(TrainerMetrics.SOURCE, TrainerMetrics.declared(task));
+        for (ResolvedMonitor m : experiment.monitors()) {
+            try {
+                catalogue.add(m.name(), m.metrics());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("monitors", e.getMessage() + "; rename the monitor's metric");
+            }
+        }
+        return catalogue;
+    }
+
+    /** A file of the run folder, written by {@code content}. */
+    private static void write(RunFolder folder, String name, FileContent content) {
+        try {
+            content.write(folder.file(name));
+        } catch (IOException e) {
+            throw new TrainscopeException("cannot write " + folder.file(name) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface FileContent {
+        void write(Path file) throws IOException;
     }
 
     private RunReporter reporter(RunOptions options) {
@@ -160,9 +195,8 @@ final class RunFactory {
         if (early == null) {
             return;
         }
-        List<String> measured = data.task() instanceof Task.Classification
-                ? List.of("validation.loss", "validation.accuracy")
-                : List.of("validation.loss", "validation.mse", "validation.mae");
+        List<String> measured = Evaluator.metricNames(data.task()).stream().map(n -> TrainerMetrics.validation(n).name())
+                .toList();
         if (!measured.contains(early.metric())) {
             throw new ConfigException("training.early-stopping.metric", early.metric()
                     + " is not measured for this data's task; use one of " + String.join(", ", measured));

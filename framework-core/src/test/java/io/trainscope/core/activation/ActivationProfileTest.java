@@ -21,7 +21,7 @@ class ActivationProfileTest {
     }
 
     private static ActivationProfile profile(String name, Map<String, Object> raw) {
-        Activation f = TestTrainscope.get().plugins().get(PluginFamily.ACTIVATION, name, "test");
+        Activation f = TestTrainscope.get().plugins().get(PluginFamily.ACTIVATION, name);
         return ActivationProfile.of(f, Parameters.resolve(f, raw));
     }
 
@@ -122,7 +122,7 @@ class ActivationProfileTest {
 
     @Test
     void theRangeAndTheSaturationSlopeAreConfigurable() {
-        Activation sigmoid = TestTrainscope.get().plugins().get(PluginFamily.ACTIVATION, "sigmoid", "test");
+        Activation sigmoid = TestTrainscope.get().plugins().get(PluginFamily.ACTIVATION, "sigmoid");
 
         ActivationProfile p = ActivationProfile.of(sigmoid, Parameters.defaults(sigmoid), new ProfileRange(-1, 1, 201, 0.5));
 

@@ -1,7 +1,13 @@
 package io.trainscope.core.config;
 
+import io.trainscope.api.monitor.Metric;
+import io.trainscope.api.monitor.Sampling;
+import io.trainscope.api.monitor.View;
 import io.trainscope.core.TestTrainscope;
 import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -100,5 +106,53 @@ class ExperimentResolverTest {
         assertThat(e.init().params().asMap()).containsEntry("fan-mode", "in").containsEntry("negative-slope", 0.0);
         assertThat(e.optimizerParams().real("learning-rate")).isEqualTo(0.01);
         assertThat(e.monitors()).extracting(m -> m.name()).containsExactly("dead-neurons", "gradient-norms", "non-finite");
+    }
+
+    @Test
+    void knowsEveryMonitorsSamplingFromItsParametersAloneBeforeTraining() {
+        ResolvedExperiment e = TestTrainscope.resolve(config("{hidden: [4]}") + """
+                monitors:
+                  - {name: gradient-norms, every: 4}
+                  - {name: histograms, every-epochs: 2}
+                  - {name: dead-neurons, every-epochs: 3}
+                  - non-finite
+                  - initial-loss
+                """);
+        Map<String, Sampling> sampling = new LinkedHashMap<>();
+        e.monitors().forEach(m -> sampling.put(m.name(), m.sampling()));
+
+        assertThat(sampling.get("gradient-norms")).isEqualTo(Sampling.every(4, View.GRADIENTS));
+        assertThat(sampling.get("histograms")).isEqualTo(Sampling.atStart(View.ACTIVATIONS, View.PRE_ACTIVATIONS,
+                View.GRADIENTS).withEveryEpochs(2));
+        assertThat(sampling.get("dead-neurons")).isEqualTo(Sampling.none().withDatasetPass(3));
+        assertThat(sampling.get("non-finite")).isEqualTo(Sampling.every(10, View.ACTIVATIONS, View.GRADIENTS,
+                View.UPDATES).alsoWhenLossNotFinite());
+        assertThat(sampling.get("initial-loss")).isEqualTo(Sampling.atStart(View.ACTIVATIONS, View.PRE_ACTIVATIONS));
+        assertThat(e.monitors().get(0).metrics()).extracting(Metric::name).contains("layer.gradient.norm");
+    }
+
+    @Test
+    void rejectsAnInvalidSamplingParameterAtItsPath() {
+        assertThatThrownBy(() -> TestTrainscope.resolve(config("{hidden: [4]}") + "monitors: [{name: saturation, every: -1}]\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("monitors[0].every: must be an integer >= 0, got -1 (monitor 'saturation')");
+        assertThatThrownBy(() -> TestTrainscope.resolve(config("{hidden: [4]}")
+                + "monitors: [{name: dead-neurons, every-epochs: 0}]\n"))
+                .hasMessage("monitors[0].every-epochs: must be an integer >= 1, got 0 (monitor 'dead-neurons')");
+    }
+
+    @Test
+    void reportsASamplingTheMonitorRefusesAtItsConfigEntry() {
+        assertThatThrownBy(() -> TestTrainscope.resolve(config("{hidden: [4]}")
+                + "monitors: [non-finite, {name: test-phased, every: 3, phase: 5}]\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("monitors[1]: phase must be below every, got 5 >= 3 (monitor 'test-phased')");
+    }
+
+    @Test
+    void rejectsTwoMonitorsRecordingTheSameMetric() {
+        assertThatThrownBy(() -> TestTrainscope.resolve(config("{hidden: [4]}") + "monitors: [test-counting, test-phased]\n"))
+                .hasMessage("monitors[1]: monitor 'test-phased' records metric 'test.counted', which monitor "
+                        + "'test-counting' records too; configure only one of them");
     }
 }

@@ -56,7 +56,7 @@ class HookDispatchTest {
         OutputHead head = OutputHead.resolve(e.spec().model().output(),
                 io.trainscope.api.data.Task.Classification.numbered(2));
         BuiltNetwork built = TestTrainscope.get().get(NetworkBuilder.class).build(e, 3, head, 7, new Sgd(0.1));
-        MonitorSlot slot = new MonitorSlot(new CountingMonitor(), e.monitors().get(0).params());
+        MonitorSlot slot = new MonitorSlot(new CountingMonitor(), e.monitors().get(0).params(), e.monitors().get(0).sampling());
         CountingMonitor monitor = CountingMonitor.LAST;
         RunServices services = new RunServices("test", new RunInfo("test", 7, null), built.layout().info(),
                 new LayerViews(built.network(), built.layout()), new Nd4jStatistics(), new InMemoryMeasurements(),

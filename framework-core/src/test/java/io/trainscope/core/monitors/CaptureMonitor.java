@@ -3,7 +3,6 @@ package io.trainscope.core.monitors;
 import io.trainscope.api.monitor.BackwardContext;
 import io.trainscope.api.monitor.ForwardContext;
 import io.trainscope.api.monitor.Monitor;
-import io.trainscope.api.monitor.Sampling;
 import io.trainscope.api.monitor.TrainingStartContext;
 import io.trainscope.api.monitor.UpdateContext;
 import io.trainscope.api.monitor.View;
@@ -61,14 +60,10 @@ public final class CaptureMonitor implements Monitor {
         return List.of();
     }
 
+    /** No sampling: the views of the first iteration are asked for on demand, which still works. */
     @Override
     public void onTrainingStart(TrainingStartContext ctx) {
         ctx.requestViews(View.ACTIVATIONS, View.PRE_ACTIVATIONS, View.GRADIENTS, View.UPDATES);
-    }
-
-    @Override
-    public Sampling sampling() {
-        return Sampling.none();
     }
 
     @Override

@@ -20,10 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A diverging run: the non-finite monitor says where NaN appeared first, stops the run, and the last good checkpoint stays. */
 class NonFiniteMonitorTest {
 
-    @Test
-    void aDivergingRunIsStoppedWithWhereTheNanAppearedFirstAndItsGoodCheckpointsKept(@TempDir Path root) throws Exception {
-        // two good epochs, then the weights of layer 0 turn NaN (as a diverging step would leave them)
-        TrainingResult run = TestTrainscope.get().trainer().train(TestTrainscope.resolve("""
+    /** Two good epochs of 8 iterations, then the weights of layer 0 turn NaN (as a diverging step would leave them). */
+    private static TrainingResult diverge(Path root, int every) {
+        return TestTrainscope.get().trainer().train(TestTrainscope.resolve("""
                 name: diverging
                 data: {source: gaussian-classification, samples: 256, features: 8, labels: linear}
                 model: {hidden: [16, 16], activation: tanh, init: xavier-normal}
@@ -32,8 +31,13 @@ class NonFiniteMonitorTest {
                   epochs: 6
                   batch-size: 32
                   checkpoints: {every-epochs: 1, keep-last: 10}
-                monitors: [{name: non-finite, every: 1}, {name: test-blow-up, at-epoch: 2}]
-                """), RunOptions.defaults().withOutputRoot(root).withReport(false));
+                monitors: [{name: non-finite, every: EVERY}, {name: test-blow-up, at-epoch: 2}]
+                """.replace("EVERY", Integer.toString(every))), RunOptions.defaults().withOutputRoot(root).withReport(false));
+    }
+
+    @Test
+    void aDivergingRunIsStoppedWithWhereTheNanAppearedFirstAndItsGoodCheckpointsKept(@TempDir Path root) throws Exception {
+        TrainingResult run = diverge(root, 1);
 
         assertThat(run.outcome()).isEqualTo(Outcome.STOPPED_BY_MONITOR);
         assertThat(run.reason()).startsWith("non-finite: non-finite values at iteration ");
@@ -49,5 +53,17 @@ class NonFiniteMonitorTest {
         try (Stream<Path> files = Files.list(run.directory().resolve("checkpoints"))) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("epoch-0001.zip", "epoch-0002.zip");
         }
+    }
+
+    @Test
+    void aNonFiniteLossBringsTheViewsOfItsIterationWhenNoPlannedSampleFallsThere(@TempDir Path root) {
+        // every: 0 plans iteration 0 only; the NaN loss of iteration 16 (epoch 2's first) brings its views anyway
+        TrainingResult run = diverge(root, 0);
+
+        assertThat(run.outcome()).isEqualTo(Outcome.STOPPED_BY_MONITOR);
+        Finding f = run.findings().stream().filter(x -> x.pathology().equals(Pathology.NON_FINITE)).findFirst().orElseThrow();
+        assertThat(f.iteration()).isEqualTo(16);
+        assertThat(f.evidence()).contains("first appeared in: hidden-0: non-finite activations");
+        assertThat(run.iterations()).isEqualTo(17);
     }
 }

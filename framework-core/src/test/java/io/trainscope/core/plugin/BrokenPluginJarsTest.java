@@ -5,6 +5,7 @@ import io.trainscope.core.TestTrainscope;
 import io.trainscope.core.Trainscope;
 import io.trainscope.core.TrainscopeException;
 import io.trainscope.core.config.ConfigException;
+import io.trainscope.core.config.PluginLookup;
 import io.trainscope.core.plugin.jarred.FineActivation;
 import io.trainscope.core.plugin.jarred.ImpostorSigmoid;
 import io.trainscope.core.plugin.jarred.NeedsArgumentActivation;
@@ -79,7 +80,7 @@ class BrokenPluginJarsTest {
     @Test
     void twoPluginsWithOneNameMakeTheNameUnavailableNamingBothJars() throws Exception {
         Path jar = dir.resolve("impostor.jar");
-        Class<?> sigmoid = TestTrainscope.get().plugins().get(PluginFamily.ACTIVATION, "sigmoid", "").getClass();
+        Class<?> sigmoid = TestTrainscope.get().plugins().get(PluginFamily.ACTIVATION, "sigmoid").getClass();
         UnavailablePlugin shared = onlyUnavailable(PluginJar.at(jar).withClass(ImpostorSigmoid.class)
                 .service(Activation.class, ImpostorSigmoid.class.getName()));
         assertThat(shared.describe()).isEqualTo("the activation 'sigmoid' cannot be used: two activations are named "
@@ -96,7 +97,7 @@ class BrokenPluginJarsTest {
         try (URLClassLoader loader = PluginJar.loader(jar)) {
             PluginRegistry registry = Trainscope.create(loader, PluginErrorPolicy.DISABLE).plugins();
             assertThat(registry.names(PluginFamily.ACTIVATION)).contains("fine", "relu", "sigmoid");
-            assertThat(registry.get(PluginFamily.ACTIVATION, "fine", "a").getClass().getClassLoader()).isSameAs(loader);
+            assertThat(registry.get(PluginFamily.ACTIVATION, "fine").getClass().getClassLoader()).isSameAs(loader);
             assertThat(registry.unavailable()).extracting(UnavailablePlugin::className)
                     .containsExactly("com.acme.Missing", ThrowingActivation.class.getName());
         }
@@ -131,7 +132,7 @@ class BrokenPluginJarsTest {
         Path jar = dir.resolve("acme.jar");
         try (URLClassLoader loader = PluginJar.loader(PluginJar.at(jar).service(Activation.class, "com.acme.Snake"))) {
             PluginRegistry registry = Trainscope.create(loader, PluginErrorPolicy.DISABLE).plugins();
-            assertThatThrownBy(() -> registry.get(PluginFamily.ACTIVATION, "snake", "model.activation"))
+            assertThatThrownBy(() -> new PluginLookup(registry).get(PluginFamily.ACTIVATION, "snake", "model.activation"))
                     .hasMessage("model.activation: unknown activation 'snake'; known activations: "
                             + String.join(", ", registry.names(PluginFamily.ACTIVATION))
                             + "; 1 activation entry on the classpath could not be loaded and 'snake' may be among them: "

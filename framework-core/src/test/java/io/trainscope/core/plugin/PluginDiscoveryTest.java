@@ -32,10 +32,10 @@ class PluginDiscoveryTest {
     @Test
     void givesEachRunAFreshMonitorButSharesStatelessPlugins() {
         PluginRegistry registry = TestTrainscope.get().plugins();
-        assertThat(registry.get(PluginFamily.MONITOR, "dead-neurons", "m"))
-                .isNotSameAs(registry.get(PluginFamily.MONITOR, "dead-neurons", "m"));
-        assertThat(registry.get(PluginFamily.ACTIVATION, "relu", "a"))
-                .isSameAs(registry.get(PluginFamily.ACTIVATION, "relu", "a"));
+        assertThat(registry.get(PluginFamily.MONITOR, "dead-neurons"))
+                .isNotSameAs(registry.get(PluginFamily.MONITOR, "dead-neurons"));
+        assertThat(registry.get(PluginFamily.ACTIVATION, "relu"))
+                .isSameAs(registry.get(PluginFamily.ACTIVATION, "relu"));
     }
 
     @Test

@@ -1,14 +1,17 @@
 package io.trainscope.core.testplugins;
 
 import io.trainscope.api.monitor.BackwardContext;
+import io.trainscope.api.monitor.Drawing;
 import io.trainscope.api.monitor.EpochContext;
 import io.trainscope.api.monitor.ForwardContext;
+import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.Sampling;
-import io.trainscope.api.monitor.TrainingStartContext;
+import io.trainscope.api.monitor.SamplingParameters;
 import io.trainscope.api.monitor.UpdateContext;
 import io.trainscope.api.monitor.View;
 import io.trainscope.api.plugin.ParameterSpec;
+import io.trainscope.api.plugin.Parameters;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
@@ -34,7 +37,11 @@ public final class CountingMonitor implements Monitor {
     /** Hidden-layer activation arrays seen in onForward, by iteration. */
     public final Map<Long, List<INDArray>> activations = new HashMap<>();
     public final Map<INDArray, Boolean> seen = new IdentityHashMap<>();
-    private int every;
+    /** A metric it declares (and never records), declared by {@link PhasedMonitor} too. */
+    public static final Metric COUNTED = Metric.network("test.counted", "calls", "callbacks so far").drawn(Drawing.NONE);
+
+    static final SamplingParameters SAMPLING = SamplingParameters.iterations(3, 0, View.ACTIVATIONS, View.GRADIENTS,
+            View.UPDATES);
 
     public CountingMonitor() {
         LAST = this;
@@ -52,12 +59,7 @@ public final class CountingMonitor implements Monitor {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.integer("every", 3, "sampling interval").atLeast(1));
-    }
-
-    @Override
-    public void onTrainingStart(TrainingStartContext ctx) {
-        every = ctx.parameters().integer("every");
+        return SAMPLING.specs();
     }
 
     @Override
@@ -66,8 +68,13 @@ public final class CountingMonitor implements Monitor {
     }
 
     @Override
-    public Sampling sampling() {
-        return Sampling.every(every, View.ACTIVATIONS, View.GRADIENTS, View.UPDATES);
+    public Sampling sampling(Parameters params) {
+        return SAMPLING.sampling(params);
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return List.of(COUNTED);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.Sampling;
 import io.trainscope.api.monitor.UpdateContext;
 import io.trainscope.api.monitor.View;
+import io.trainscope.api.plugin.Parameters;
 import io.trainscope.api.plugin.ParameterSpec;
 
 import java.util.List;
@@ -27,7 +28,7 @@ public final class StopAfterMonitor implements Monitor {
     }
 
     @Override
-    public Sampling sampling() {
+    public Sampling sampling(Parameters params) {
         return Sampling.every(1, View.UPDATES);
     }
 

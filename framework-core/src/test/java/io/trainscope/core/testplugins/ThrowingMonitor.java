@@ -4,6 +4,7 @@ import io.trainscope.api.monitor.BackwardContext;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.Sampling;
 import io.trainscope.api.monitor.View;
+import io.trainscope.api.plugin.Parameters;
 
 /** Test monitor that throws on its first backward callback. */
 public final class ThrowingMonitor implements Monitor {
@@ -19,7 +20,7 @@ public final class ThrowingMonitor implements Monitor {
     }
 
     @Override
-    public Sampling sampling() {
+    public Sampling sampling(Parameters params) {
         return Sampling.every(1, View.GRADIENTS);
     }
 

@@ -118,6 +118,22 @@ class TrainingBehaviourTest {
     }
 
     @Test
+    void aMeasurementOfAnUndeclaredMetricDisablesItsMonitorAndIsNeverWritten() {
+        InMemoryMeasurements sink = new InMemoryMeasurements();
+        TrainingResult result = train("""
+                data: {source: test-positive, samples: 40, features: 3}
+                model: {hidden: [4]}
+                training: {epochs: 2, batch-size: 20}
+                monitors: [test-undeclared]
+                """, sink);
+        assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(result.findings()).filteredOn(f -> f.pathology().equals(Pathology.MONITOR_FAILURE)).singleElement()
+                .satisfies(f -> assertThat(f.evidence()).containsExactly("monitor 'test-undeclared' recorded metric "
+                        + "'test.undeclared', which its metrics() does not declare; declare every metric it records"));
+        assertThat(sink.metric("test.undeclared")).isEmpty();
+    }
+
+    @Test
     void aMonitorCanStopTheRun() {
         TrainingResult result = train("""
                 data: {source: test-positive, samples: 40, features: 3}

@@ -1,5 +1,8 @@
 package io.trainscope.testkit;
 
+import io.trainscope.api.monitor.Drawing;
+import io.trainscope.api.monitor.Metric;
+import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.plugin.ParameterException;
 import io.trainscope.api.plugin.ParameterSpec;
 import io.trainscope.api.plugin.Parameters;
@@ -47,7 +50,9 @@ public final class PluginConventions {
      *   <li>every default passes {@link Parameters#resolve(String, List, Map)} on its own: the right
      *       type, inside the declared range, among the choices;</li>
      *   <li>when no parameter is required and all the above hold, {@link Parameters#defaults(Plugin)}
-     *       succeeds, i.e. the plugin's own {@link Plugin#validate} accepts its defaults.</li>
+     *       succeeds, i.e. the plugin's own {@link Plugin#validate} accepts its defaults;</li>
+     *   <li>for a {@link Monitor}: {@link Monitor#sampling} accepts the defaults, no metric is declared
+     *       twice, and a metric drawn against another names a declared one.</li>
      * </ul>
      *
      * @param plugin the plugin to check; not null
@@ -65,6 +70,23 @@ public final class PluginConventions {
         if (plugin.description() == null || plugin.description().isBlank()) {
             found.add(who + ": the description is blank; give one line for 'trainscope plugins'");
         }
+        parameterViolations(who, plugin, found);
+        if (found.isEmpty() && plugin.parameters().stream().noneMatch(ParameterSpec::isRequired)) {
+            try {
+                Parameters defaults = Parameters.defaults(plugin);
+                if (plugin instanceof Monitor monitor) {
+                    monitorViolations(who, monitor, defaults, found);
+                }
+            } catch (ParameterException e) {
+                found.add(who + ": validate() refuses the declared defaults: parameter '" + e.parameter() + "' "
+                        + e.getMessage());
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /** Each parameter's name, description and default. */
+    private static void parameterViolations(String who, Plugin plugin, List<String> found) {
         Set<String> seen = new HashSet<>();
         for (ParameterSpec spec : plugin.parameters()) {
             String param = who + ": parameter '" + spec.name() + "'";
@@ -85,15 +107,33 @@ public final class PluginConventions {
                 }
             }
         }
-        if (found.isEmpty() && plugin.parameters().stream().noneMatch(ParameterSpec::isRequired)) {
-            try {
-                Parameters.defaults(plugin);
-            } catch (ParameterException e) {
-                found.add(who + ": validate() refuses the declared defaults: parameter '" + e.parameter() + "' "
-                        + e.getMessage());
+    }
+
+    /**
+     * A monitor's declarations: {@link Monitor#sampling} accepts its defaults, no metric is declared
+     * twice, and every metric a {@link Drawing#against()} names is declared too.
+     */
+    private static void monitorViolations(String who, Monitor monitor, Parameters defaults, List<String> found) {
+        try {
+            if (monitor.sampling(defaults) == null) {
+                found.add(who + ": sampling(defaults) returned null; return Sampling.none() for no sampling");
+            }
+        } catch (IllegalArgumentException e) {
+            found.add(who + ": sampling(defaults) refuses the declared defaults: " + e.getMessage());
+        }
+        Set<String> names = new HashSet<>();
+        for (Metric m : monitor.metrics()) {
+            if (!names.add(m.name())) {
+                found.add(who + ": metric '" + m.name() + "' is declared twice");
             }
         }
-        return List.copyOf(found);
+        for (Metric m : monitor.metrics()) {
+            String against = m.drawing().against();
+            if (against != null && !names.contains(against)) {
+                found.add(who + ": metric '" + m.name() + "' is drawn against '" + against + "', which metrics() does not "
+                        + "declare");
+            }
+        }
     }
 
     private static String notAName() {

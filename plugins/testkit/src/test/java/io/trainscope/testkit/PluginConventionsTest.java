@@ -1,5 +1,10 @@
 package io.trainscope.testkit;
 
+import io.trainscope.api.monitor.Chart;
+import io.trainscope.api.monitor.Drawing;
+import io.trainscope.api.monitor.Metric;
+import io.trainscope.api.monitor.Monitor;
+import io.trainscope.api.monitor.Sampling;
 import io.trainscope.api.plugin.ParameterException;
 import io.trainscope.api.plugin.ParameterSpec;
 import io.trainscope.api.plugin.ParameterType;
@@ -138,5 +143,43 @@ class PluginConventionsTest {
         assertThatThrownBy(() -> PluginConventions.violations(plugin))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("has no parameter 'std'");
+    }
+
+    /** A monitor made of its declarations. */
+    private record FakeMonitor(List<Metric> metrics, Sampling sampling) implements Monitor {
+        @Override
+        public String name() {
+            return "weight-scale";
+        }
+
+        @Override
+        public String description() {
+            return "one line";
+        }
+
+        @Override
+        public Sampling sampling(Parameters params) {
+            if (sampling == null) {
+                throw new IllegalArgumentException("no schedule for these parameters");
+            }
+            return sampling;
+        }
+    }
+
+    @Test
+    void namesAMonitorsMetricDeclaredTwiceOrDrawnAgainstAnUndeclaredOne() {
+        Metric rms = Metric.layer("layer.weight.rms", "rms", "root mean square");
+        Metric ratio = Metric.network("weight.rms.ratio", "ratio", "largest / smallest")
+                .drawn(Drawing.of(Chart.VALUE).against("weight.rms.expected"));
+        String who = "io.trainscope.testkit.PluginConventionsTest$FakeMonitor";
+
+        assertThat(PluginConventions.violations(new FakeMonitor(List.of(rms, ratio), Sampling.none())))
+                .containsExactly(who + ": metric 'weight.rms.ratio' is drawn against 'weight.rms.expected', which "
+                        + "metrics() does not declare");
+        assertThat(PluginConventions.violations(new FakeMonitor(List.of(rms, rms), Sampling.none())))
+                .containsExactly(who + ": metric 'layer.weight.rms' is declared twice");
+        assertThat(PluginConventions.violations(new FakeMonitor(List.of(rms), null)))
+                .containsExactly(who + ": sampling(defaults) refuses the declared defaults: no schedule for these "
+                        + "parameters");
     }
 }

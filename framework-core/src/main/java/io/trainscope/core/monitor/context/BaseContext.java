@@ -8,6 +8,7 @@ import io.trainscope.api.monitor.MonitorContext;
 import io.trainscope.api.monitor.NetworkInfo;
 import io.trainscope.api.monitor.Pathology;
 import io.trainscope.api.monitor.RunInfo;
+import io.trainscope.api.monitor.Scope;
 import io.trainscope.api.monitor.Severity;
 import io.trainscope.api.monitor.Statistics;
 import io.trainscope.api.monitor.View;
@@ -79,22 +80,25 @@ abstract class BaseContext implements MonitorContext {
 
     @Override
     public void record(Metric metric, int layer, double value) {
+        Metric declared = slot.declared(metric, Scope.LAYER, false);
         LayerInfo info = services.network().layers().get(checkLayer(layer));
         services.sink().accept(new Measurement(services.runId(), iteration(), epoch(), slot.name(), layer, info.name(),
-                metric, value, null));
+                declared, value, null));
     }
 
     @Override
     public void record(Metric metric, double value) {
+        Metric declared = slot.declared(metric, Scope.NETWORK, false);
         services.sink().accept(new Measurement(services.runId(), iteration(), epoch(), slot.name(), null, null,
-                metric, value, null));
+                declared, value, null));
     }
 
     @Override
     public void record(Metric metric, int layer, Histogram histogram) {
+        Metric declared = slot.declared(metric, Scope.LAYER, true);
         LayerInfo info = services.network().layers().get(checkLayer(layer));
         services.sink().accept(new Measurement(services.runId(), iteration(), epoch(), slot.name(), layer, info.name(),
-                metric, Double.NaN, histogram));
+                declared, Double.NaN, histogram));
     }
 
     @Override

@@ -28,7 +28,8 @@ final class ForwardContextImpl extends BaseContext implements ForwardContext {
         INDArray z = state.preActivations(checkLayer(layer));
         if (z == null) {
             throw new IllegalStateException("pre-activations were not captured on iteration " + iteration()
-                    + "; ask for View.PRE_ACTIVATIONS in sampling()");
+                    + "; ask for View.PRE_ACTIVATIONS in sampling(Parameters) (an iteration delivered for a non-finite loss "
+                    + "has none)");
         }
         return z;
     }

@@ -1,15 +1,19 @@
 package io.trainscope.plugins.monitor;
 
+import io.trainscope.api.monitor.Chart;
 import io.trainscope.api.monitor.DatasetPassContext;
+import io.trainscope.api.monitor.Drawing;
 import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.Pathology;
 import io.trainscope.api.monitor.Sampling;
+import io.trainscope.api.monitor.SamplingParameters;
 import io.trainscope.api.monitor.Severity;
 import io.trainscope.api.monitor.TrainingEndContext;
 import io.trainscope.api.monitor.TrainingStartContext;
 import io.trainscope.api.plugin.ParameterSpec;
+import io.trainscope.api.plugin.Parameters;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -41,21 +45,22 @@ public final class DeadNeuronsMonitor implements Monitor {
     private static final Logger log = LoggerFactory.getLogger(DeadNeuronsMonitor.class);
 
     /** Dead units per layer. */
-    public static final Metric DEAD = new Metric("layer.dead.units", "units",
-            "units whose activation is exactly 0 for every training example");
+    public static final Metric DEAD = Metric.layer("layer.dead.units", "units",
+            "units whose activation is exactly 0 for every training example").drawn(Drawing.NONE);
     /** Dead share per layer. */
-    public static final Metric DEAD_PERCENT = new Metric("layer.dead.percent", "percent",
-            "share of the layer's units that are dead");
+    public static final Metric DEAD_PERCENT = Metric.layer("layer.dead.percent", "percent",
+            "share of the layer's units that are dead").drawn(Drawing.of(Chart.LAYER_BARS).in(Sections.UNITS)
+            .titled("Dead units per layer").labelled("dead units").axis("dead units (%)")
+            .guide("Units whose activation is zero for every example: they pass no gradient and never recover "
+                    + "(seed 003)."));
 
-    static final ParameterSpec EVERY_EPOCHS = ParameterSpec.integer("every-epochs", 1,
-            "check at training start and after every k-th epoch").atLeast(1);
+    static final SamplingParameters SAMPLING = SamplingParameters.datasetPass(1);
     static final ParameterSpec THRESHOLD = ParameterSpec.real("threshold", 20.0,
             "report a finding when more than this percent of a layer's units are dead").between(0, 100);
     static final ParameterSpec GROWTH = ParameterSpec.real("growth", 10.0,
             "report units dying when a layer's dead share grows by more than this many percentage points")
             .between(0, 100);
 
-    private int everyEpochs;
     private double threshold;
     private double growth;
     private double[] firstPercent;
@@ -78,12 +83,21 @@ public final class DeadNeuronsMonitor implements Monitor {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(EVERY_EPOCHS, THRESHOLD, GROWTH);
+        return SAMPLING.plus(THRESHOLD, GROWTH);
+    }
+
+    @Override
+    public Sampling sampling(Parameters params) {
+        return SAMPLING.sampling(params);
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return List.of(DEAD_PERCENT, DEAD);
     }
 
     @Override
     public void onTrainingStart(TrainingStartContext ctx) {
-        everyEpochs = ctx.parameters().integer("every-epochs");
         threshold = ctx.parameters().real("threshold");
         growth = ctx.parameters().real("growth");
         maxAbs = new INDArray[ctx.network().hiddenLayers().size()];
@@ -92,11 +106,6 @@ public final class DeadNeuronsMonitor implements Monitor {
         for (int l = 0; l < maxAbs.length; l++) {
             trend.add(new ArrayList<>());
         }
-    }
-
-    @Override
-    public Sampling sampling() {
-        return Sampling.none().withDatasetPass(everyEpochs);
     }
 
     @Override
@@ -133,37 +142,7 @@ public final class DeadNeuronsMonitor implements Monitor {
             summary.append(String.format(Locale.ROOT, "%n  %-9s %4d of %4d dead (%.1f%%)", hidden.get(l).name(), dead.size(),
                     units, percent));
             trend.get(l).add(String.format(Locale.ROOT, "%.1f%% %s", percent, when(ctx)));
-            boolean dying = firstPercent != null && percent - firstPercent[l] > growth;
-            if (dying && !reportedDying.contains(l)) {
-                reportedDying.add(l);
-                reportedLayers.add(l);
-                ctx.finding(Pathology.DEAD_UNITS, percent >= 50 ? Severity.CRITICAL : Severity.WARNING)
-                        .layer(l)
-                        .summary(String.format(Locale.ROOT, "Units of %s are dying during training: %.0f%% are dead %s, "
-                                + "up from %.0f%% %s; dead units output 0 for every example and never recover.",
-                                hidden.get(l).name(), percent, when(ctx), firstPercent[l], firstWhen))
-                        .evidence(String.format(Locale.ROOT, "%d of %d units dead over %d training examples (%s)",
-                                dead.size(), units, ctx.examplesSeen(), when(ctx)))
-                        .evidence("trend: " + String.join(", ", trend.get(l)))
-                        .evidence("dead units: " + preview(dead))
-                        .evidence(String.format(Locale.ROOT, "threshold: growth of more than %.1f percentage points", growth))
-                        .prescription("Large steps push relu units into the region where they never fire again: lower "
-                                + "the learning rate, use leaky-relu or swish instead of relu, or add batchnorm before the "
-                                + "activation.")
-                        .report();
-            } else if (percent > threshold && !reportedLayers.contains(l)) {
-                reportedLayers.add(l);
-                ctx.finding(Pathology.DEAD_UNITS, percent >= 50 ? Severity.CRITICAL : Severity.WARNING)
-                        .layer(l)
-                        .summary(String.format(Locale.ROOT, "%.0f%% of %s's units are dead: they output 0 for every "
-                                + "training example and get no gradient.", percent, hidden.get(l).name()))
-                        .evidence(String.format(Locale.ROOT, "%d of %d units dead over %d training examples (%s)",
-                                dead.size(), units, ctx.examplesSeen(), when(ctx)))
-                        .evidence("dead units: " + preview(dead))
-                        .prescription("Use leaky-relu or swish instead of relu, initialize with he-normal, lower the "
-                                + "learning rate, or add batchnorm before the activation.")
-                        .report();
-            }
+            diagnose(ctx, l, dead, percent);
             percents[l] = percent;
         }
         if (firstPercent == null) {
@@ -174,6 +153,43 @@ public final class DeadNeuronsMonitor implements Monitor {
             log.info("dead units ({}): none in {} hidden layers", when(ctx), maxAbs.length);
         } else {
             log.info("dead units ({}):{}", when(ctx), summary);
+        }
+    }
+
+    /** A layer's finding, once per layer: units dying since the first pass, else too many dead units. */
+    private void diagnose(DatasetPassContext ctx, int l, List<Integer> dead, double percent) {
+        LayerInfo layer = ctx.network().hiddenLayers().get(l);
+        String counts = String.format(Locale.ROOT, "%d of %d units dead over %d training examples (%s)", dead.size(),
+                layer.units(), ctx.examplesSeen(), when(ctx));
+        Severity severity = percent >= 50 ? Severity.CRITICAL : Severity.WARNING;
+        boolean dying = firstPercent != null && percent - firstPercent[l] > growth;
+        if (dying && !reportedDying.contains(l)) {
+            reportedDying.add(l);
+            reportedLayers.add(l);
+            ctx.finding(Pathology.DEAD_UNITS, severity)
+                    .layer(l)
+                    .summary(String.format(Locale.ROOT, "Units of %s are dying during training: %.0f%% are dead %s, "
+                            + "up from %.0f%% %s; dead units output 0 for every example and never recover.",
+                            layer.name(), percent, when(ctx), firstPercent[l], firstWhen))
+                    .evidence(counts)
+                    .evidence("trend: " + String.join(", ", trend.get(l)))
+                    .evidence("dead units: " + preview(dead))
+                    .evidence(String.format(Locale.ROOT, "threshold: growth of more than %.1f percentage points", growth))
+                    .prescription("Large steps push relu units into the region where they never fire again: lower "
+                            + "the learning rate, use leaky-relu or swish instead of relu, or add batchnorm before the "
+                            + "activation.")
+                    .report();
+        } else if (percent > threshold && !reportedLayers.contains(l)) {
+            reportedLayers.add(l);
+            ctx.finding(Pathology.DEAD_UNITS, severity)
+                    .layer(l)
+                    .summary(String.format(Locale.ROOT, "%.0f%% of %s's units are dead: they output 0 for every "
+                            + "training example and get no gradient.", percent, layer.name()))
+                    .evidence(counts)
+                    .evidence("dead units: " + preview(dead))
+                    .prescription("Use leaky-relu or swish instead of relu, initialize with he-normal, lower the "
+                            + "learning rate, or add batchnorm before the activation.")
+                    .report();
         }
     }
 

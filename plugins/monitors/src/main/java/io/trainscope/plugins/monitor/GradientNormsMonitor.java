@@ -1,12 +1,16 @@
 package io.trainscope.plugins.monitor;
 
 import io.trainscope.api.monitor.BackwardContext;
+import io.trainscope.api.monitor.Chart;
+import io.trainscope.api.monitor.Drawing;
 import io.trainscope.api.monitor.EpochContext;
 import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.Pathology;
 import io.trainscope.api.monitor.Sampling;
+import io.trainscope.api.monitor.SamplingParameters;
+import io.trainscope.api.monitor.Scale;
 import io.trainscope.api.monitor.Severity;
 import io.trainscope.api.monitor.TrainingStartContext;
 import io.trainscope.api.monitor.View;
@@ -18,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,36 +42,39 @@ import java.util.Locale;
  *       with the trend as evidence (a single noisy batch does not raise it).</li>
  *   <li>Critical, at any sample: no gradient reaches any layer at all.</li>
  * </ul>
- * Each pathology is reported once per run.
- *
- * <p>Cost: one batched norm computation (sums of squares over the shared host copy of each
- * layer's raw gradient, no native op) on sampled iterations; nothing otherwise.
+ * Each pathology is reported once per run. Cost: one batched norm computation (sums of squares
+ * over the shared host copy of each layer's raw gradient, no native op) on sampled iterations.
  */
 public final class GradientNormsMonitor implements Monitor {
 
     private static final Logger log = LoggerFactory.getLogger(GradientNormsMonitor.class);
 
     /** Per-layer gradient norm. */
-    public static final Metric NORM = new Metric("layer.gradient.norm", "l2", "L2 norm of the weight gradient of the mean loss");
+    public static final Metric NORM = Metric.layer("layer.gradient.norm", "l2",
+            "L2 norm of the weight gradient of the mean loss").drawn(Drawing.of(Chart.LAYER_LINES).in(Sections.GRADIENTS)
+            .titled("Weight-gradient norm per layer").axis("L2 norm of dL/dW").scale(Scale.LOG).inComparisons()
+            .guide("One line per layer, from the input (dark) to the output (light): lines far apart mean gradients "
+                    + "shrink or grow from layer to layer."));
     /** First-to-last hidden layer ratio. */
-    public static final Metric RATIO = new Metric("gradient.norm.ratio", "ratio",
-            "gradient norm of the first hidden layer divided by that of the last hidden layer");
-
+    public static final Metric RATIO = Metric.network("gradient.norm.ratio", "ratio",
+            "gradient norm of the first hidden layer divided by that of the last hidden layer")
+            .drawn(Drawing.of(Chart.LINE).in(Sections.GRADIENTS).titled("Gradient-norm ratio, first / last hidden layer")
+                    .labelled("first / last hidden layer").axis("ratio").scale(Scale.LOG).reference(1).inComparisons()
+                    .guide("Far below 1: gradients vanish before they reach the first layer; far above 1: they explode."));
     /** Per-layer mean of the sampled norms of one epoch. */
-    public static final Metric NORM_EPOCH_MEAN = new Metric("layer.gradient.norm.epoch.mean", "l2",
-            "mean of the layer's sampled gradient norms within the epoch, recorded at the epoch's end");
+    public static final Metric NORM_EPOCH_MEAN = Metric.layer("layer.gradient.norm.epoch.mean", "l2",
+            "mean of the layer's sampled gradient norms within the epoch, recorded at the epoch's end").drawn(Drawing.NONE);
     /** First-to-last hidden layer ratio of the epoch means. */
-    public static final Metric RATIO_EPOCH = new Metric("gradient.norm.ratio.epoch", "ratio",
-            "epoch mean gradient norm of the first hidden layer divided by that of the last hidden layer");
+    public static final Metric RATIO_EPOCH = Metric.network("gradient.norm.ratio.epoch", "ratio",
+            "epoch mean gradient norm of the first hidden layer divided by that of the last hidden layer")
+            .drawn(Drawing.NONE);
 
-    static final ParameterSpec EVERY = ParameterSpec.integer("every", 10, "sample every N iterations (iteration 0 always)")
-            .atLeast(1);
+    static final SamplingParameters SAMPLING = SamplingParameters.iterations(10, 0, View.GRADIENTS);
     static final ParameterSpec VANISHING = ParameterSpec.real("vanishing-ratio", 0.03,
             "report vanishing gradients when first/last falls below this").greaterThan(0);
     static final ParameterSpec EXPLODING = ParameterSpec.real("exploding-ratio", 1e2,
             "report exploding gradients when first/last rises above this").greaterThan(0);
 
-    private int every;
     private double vanishing;
     private double exploding;
     private boolean reportedVanishing;
@@ -91,7 +99,17 @@ public final class GradientNormsMonitor implements Monitor {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(EVERY, VANISHING, EXPLODING);
+        return SAMPLING.plus(VANISHING, EXPLODING);
+    }
+
+    @Override
+    public Sampling sampling(Parameters params) {
+        return SAMPLING.sampling(params);
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return List.of(NORM, RATIO, NORM_EPOCH_MEAN, RATIO_EPOCH);
     }
 
     @Override
@@ -104,15 +122,9 @@ public final class GradientNormsMonitor implements Monitor {
 
     @Override
     public void onTrainingStart(TrainingStartContext ctx) {
-        every = ctx.parameters().integer("every");
         vanishing = ctx.parameters().real("vanishing-ratio");
         exploding = ctx.parameters().real("exploding-ratio");
         epochSums = new double[ctx.network().size()];
-    }
-
-    @Override
-    public Sampling sampling() {
-        return Sampling.every(every, View.GRADIENTS);
     }
 
     @Override
@@ -161,19 +173,7 @@ public final class GradientNormsMonitor implements Monitor {
     }
 
     private void diagnose(BackwardContext ctx, double[] norms, double ratio, int hidden) {
-        boolean allZero = true;
-        for (double n : norms) {
-            allZero &= n == 0.0;
-        }
-        if (allZero && !reportedZero) {
-            reportedZero = true;
-            ctx.finding(Pathology.VANISHING_GRADIENTS, Severity.CRITICAL)
-                    .summary("No gradient reaches any layer: every weight gradient is exactly zero, so nothing can learn.")
-                    .evidence(String.format(Locale.ROOT, "all %d layers have gradient norm 0 at iteration %d", norms.length,
-                            ctx.iteration()))
-                    .evidence("the output layer is saturated or every unit is dead")
-                    .prescription(Phrases.initFor(firstActivation(ctx)))
-                    .report();
+        if (reportNoGradient(ctx, norms)) {
             return;
         }
         if (hidden < 2 || Double.isNaN(ratio) || Double.isInfinite(ratio) || ctx.epoch() != firstEpoch) {
@@ -206,19 +206,38 @@ public final class GradientNormsMonitor implements Monitor {
         }
     }
 
+    /** Reports (once) that every gradient is exactly zero; returns whether they all are. */
+    private boolean reportNoGradient(BackwardContext ctx, double[] norms) {
+        for (double n : norms) {
+            if (n != 0.0) {
+                return false;
+            }
+        }
+        if (!reportedZero) {
+            reportedZero = true;
+            ctx.finding(Pathology.VANISHING_GRADIENTS, Severity.CRITICAL)
+                    .summary("No gradient reaches any layer: every weight gradient is exactly zero, so nothing can learn.")
+                    .evidence(String.format(Locale.ROOT, "all %d layers have gradient norm 0 at iteration %d", norms.length,
+                            ctx.iteration()))
+                    .evidence("the output layer is saturated or every unit is dead")
+                    .prescription(Phrases.initFor(firstActivation(ctx)))
+                    .report();
+        }
+        return true;
+    }
+
     @Override
     public void onEpochEnd(EpochContext ctx) {
         if (epochSamples == 0) {
             return;
         }
-        List<LayerInfo> layers = ctx.network().layers();
         double[] means = new double[epochSums.length];
         for (int i = 0; i < means.length; i++) {
             means[i] = epochSums[i] / epochSamples;
             ctx.record(NORM_EPOCH_MEAN, i, means[i]);
         }
         int samples = epochSamples;
-        java.util.Arrays.fill(epochSums, 0);
+        Arrays.fill(epochSums, 0);
         epochSamples = 0;
         int hidden = ctx.network().hiddenLayers().size();
         if (hidden < 1) {
@@ -232,16 +251,18 @@ public final class GradientNormsMonitor implements Monitor {
         }
         if (Double.isNaN(baselineRatio)) {
             baselineRatio = ratio;
-            return;
+        } else if (baselineRatio >= vanishing && baselineRatio <= exploding) {
+            List<LayerInfo> layers = ctx.network().layers();
+            String trend = String.format(Locale.ROOT, "first/last hidden ratio of the epoch means (%d samples this "
+                    + "epoch): %s", samples, String.join(", ", epochRatios));
+            String means0 = String.format(Locale.ROOT, "epoch %d means: %s %.3e, %s %.3e", ctx.epoch(),
+                    layers.get(0).name(), means[0], layers.get(hidden - 1).name(), means[hidden - 1]);
+            reportTrend(ctx, ratio, trend, means0);
         }
-        boolean healthyAtStart = baselineRatio >= vanishing && baselineRatio <= exploding;
-        if (!healthyAtStart) {
-            return;
-        }
-        String trend = String.format(Locale.ROOT, "first/last hidden ratio of the epoch means (%d samples this epoch): %s",
-                samples, String.join(", ", epochRatios));
-        String means0 = String.format(Locale.ROOT, "epoch %d means: %s %.3e, %s %.3e", ctx.epoch(), layers.get(0).name(),
-                means[0], layers.get(hidden - 1).name(), means[hidden - 1]);
+    }
+
+    /** A ratio that was inside the band in the first epoch and has left it: reported once per direction. */
+    private void reportTrend(EpochContext ctx, double ratio, String trend, String means) {
         if (ratio < vanishing && !reportedVanishing) {
             reportedVanishing = true;
             ctx.finding(Pathology.VANISHING_GRADIENTS, Severity.WARNING)
@@ -250,7 +271,7 @@ public final class GradientNormsMonitor implements Monitor {
                             + "first layer gets %.1e of the last hidden layer's gradient, down from %.1e in the first "
                             + "epoch.", ctx.epoch(), ratio, baselineRatio))
                     .evidence(trend)
-                    .evidence(means0)
+                    .evidence(means)
                     .evidence(String.format(Locale.ROOT, "threshold: vanishing-ratio %.1e", vanishing))
                     .prescription("Units saturate or die as training goes: lower the learning rate, add batchnorm "
                             + "before the activation, or use a non-saturating activation (relu, leaky-relu) with "
@@ -264,7 +285,7 @@ public final class GradientNormsMonitor implements Monitor {
                             + "first layer gets %.1e times the last hidden layer's gradient, up from %.1e in the first "
                             + "epoch.", ctx.epoch(), ratio, baselineRatio))
                     .evidence(trend)
-                    .evidence(means0)
+                    .evidence(means)
                     .evidence(String.format(Locale.ROOT, "threshold: exploding-ratio %.1e", exploding))
                     .prescription("Lower the learning rate or let a schedule decay it (step or cosine), or add "
                             + "batchnorm before the activation.")

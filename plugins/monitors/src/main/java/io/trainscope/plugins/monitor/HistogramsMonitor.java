@@ -1,18 +1,25 @@
 package io.trainscope.plugins.monitor;
 
-import io.trainscope.api.monitor.HostArray;
 import io.trainscope.api.monitor.BackwardContext;
-import io.trainscope.api.monitor.EpochContext;
+import io.trainscope.api.monitor.Chart;
+import io.trainscope.api.monitor.Drawing;
 import io.trainscope.api.monitor.ForwardContext;
+import io.trainscope.api.monitor.HostArray;
 import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.MonitorContext;
 import io.trainscope.api.monitor.Sampling;
+import io.trainscope.api.monitor.SamplingParameters;
+import io.trainscope.api.monitor.Scale;
 import io.trainscope.api.monitor.TrainingStartContext;
 import io.trainscope.api.monitor.View;
 import io.trainscope.api.plugin.ParameterSpec;
+import io.trainscope.api.plugin.Parameters;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Per-layer distributions of weights, pre-activations, activations, weight gradients and
@@ -21,8 +28,9 @@ import java.util.List;
  *
  * <h2>When</h2>
  * At iteration 0 (the initialization), at the first iteration of every {@code every-epochs}-th
- * epoch (epochs 0, k, 2k, ...; asked for on demand in {@link #onEpochStart}), and, when
- * {@code every} is above 0, on every {@code every}-th iteration. Weights are taken before that
+ * epoch (epochs 0, k, 2k, ...), and, when {@code every} is above 0, on every {@code every}-th
+ * iteration: the shared {@link SamplingParameters} with defaults {@code every: 0} and
+ * {@code every-epochs: 1}. Weights are taken before that
  * iteration's update, gradients are those of the mean batch loss (PyTorch's {@code .grad}).
  *
  * <h2>What</h2>
@@ -49,46 +57,38 @@ import java.util.List;
 public final class HistogramsMonitor implements Monitor {
 
     /** Weight distribution per layer. */
-    public static final Metric WEIGHTS = new Metric("layer.weight.histogram", "count",
-            "distribution of the layer's weights (counts per bin)");
+    public static final Metric WEIGHTS = histogram("layer.weight.histogram",
+            "distribution of the layer's weights (counts per bin)", "Weights", "weight");
     /** Pre-activation distribution per layer. */
-    public static final Metric PRE_ACTIVATIONS = new Metric("layer.preactivation.histogram", "count",
-            "distribution of the layer's pre-activations z over the batch (counts per bin)");
+    public static final Metric PRE_ACTIVATIONS = histogram("layer.preactivation.histogram",
+            "distribution of the layer's pre-activations z over the batch (counts per bin)", "Pre-activations",
+            "pre-activation z");
     /** Activation distribution per layer. */
-    public static final Metric ACTIVATIONS = new Metric("layer.activation.histogram", "count",
-            "distribution of the layer's activations over the batch (counts per bin)");
+    public static final Metric ACTIVATIONS = histogram("layer.activation.histogram",
+            "distribution of the layer's activations over the batch (counts per bin)", "Activations", "activation");
     /** Weight-gradient distribution per layer. */
-    public static final Metric GRADIENTS = new Metric("layer.gradient.histogram", "count",
-            "distribution of the weight gradient of the mean loss (counts per bin)");
+    public static final Metric GRADIENTS = histogram("layer.gradient.histogram",
+            "distribution of the weight gradient of the mean loss (counts per bin)", "Weight gradients",
+            "gradient of weights");
     /** log10 |gradient| distribution per layer. */
-    public static final Metric LOG_GRADIENTS = new Metric("layer.gradient.log10.histogram", "count",
-            "distribution of log10 |weight gradient| over its nonzero entries (counts per bin)");
+    public static final Metric LOG_GRADIENTS = histogram("layer.gradient.log10.histogram",
+            "distribution of log10 |weight gradient| over its nonzero entries (counts per bin)",
+            "Weight gradients, log10 |g|", "log10(|gradient of weights|)");
 
     /** The quantile levels, in percent. */
     static final int[] LEVELS = {5, 25, 50, 75, 95};
-    /** Weight quantiles per layer, in the order of {@link #LEVELS}. */
-    public static final List<Metric> WEIGHT_QUANTILES = quantileMetrics("weight", "weights");
-    /** Gradient quantiles per layer, in the order of {@link #LEVELS}. */
-    public static final List<Metric> GRADIENT_QUANTILES = quantileMetrics("gradient", "weight gradient of the mean loss");
+    /** Weight quantiles per layer, in the order of {@link #LEVELS}, then the mean. */
+    public static final List<Metric> WEIGHT_QUANTILES = boxMetrics("weight", "weights", "Weights per layer over time");
+    /** Gradient quantiles per layer, in the order of {@link #LEVELS}, then the mean. */
+    public static final List<Metric> GRADIENT_QUANTILES = boxMetrics("gradient", "weight gradient of the mean loss",
+            "Weight gradients per layer over time");
 
-    /** Mean weight per layer. */
-    public static final Metric WEIGHT_MEAN = new Metric("layer.weight.mean", "value", "mean of the layer's weights");
-    /** Mean gradient per layer. */
-    public static final Metric GRADIENT_MEAN = new Metric("layer.gradient.mean", "value",
-            "mean of the weight gradient of the mean loss");
-
-    static final ParameterSpec EVERY_EPOCHS = ParameterSpec.integer("every-epochs", 1,
-            "record at the first iteration of every k-th epoch; 0 for only iteration 0").atLeast(0);
-    static final ParameterSpec EVERY = ParameterSpec.integer("every", 0,
-            "also record every N iterations; 0 for never").atLeast(0);
+    static final SamplingParameters SAMPLING = SamplingParameters.iterations(0, 1, View.ACTIVATIONS,
+            View.PRE_ACTIVATIONS, View.GRADIENTS);
     static final ParameterSpec BINS = ParameterSpec.integer("bins", 50, "bins per histogram").between(2, 1000);
     static final ParameterSpec MAX_VALUES = ParameterSpec.integer("max-values", 4_096,
             "read at most this many values of an array (an even systematic sample); 0 for all").atLeast(0);
 
-    private static final View[] VIEWS = {View.ACTIVATIONS, View.PRE_ACTIVATIONS, View.GRADIENTS};
-
-    private int everyEpochs;
-    private int every;
     private int bins;
     private int maxValues;
     private HostArray host;
@@ -107,28 +107,26 @@ public final class HistogramsMonitor implements Monitor {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(EVERY_EPOCHS, EVERY, BINS, MAX_VALUES);
+        return SAMPLING.plus(BINS, MAX_VALUES);
+    }
+
+    @Override
+    public Sampling sampling(Parameters params) {
+        return SAMPLING.sampling(params);
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        List<Metric> all = new ArrayList<>(List.of(WEIGHTS, ACTIVATIONS, LOG_GRADIENTS, PRE_ACTIVATIONS, GRADIENTS));
+        all.addAll(GRADIENT_QUANTILES);
+        all.addAll(WEIGHT_QUANTILES);
+        return all;
     }
 
     @Override
     public void onTrainingStart(TrainingStartContext ctx) {
-        everyEpochs = ctx.parameters().integer(EVERY_EPOCHS.name());
-        every = ctx.parameters().integer(EVERY.name());
         bins = ctx.parameters().integer(BINS.name());
         maxValues = ctx.parameters().integer(MAX_VALUES.name());
-        ctx.requestViews(VIEWS); // the first iteration: the initialization
-    }
-
-    @Override
-    public Sampling sampling() {
-        return every > 0 ? Sampling.every(every, VIEWS) : Sampling.none();
-    }
-
-    @Override
-    public void onEpochStart(EpochContext ctx) {
-        if (everyEpochs > 0 && ctx.epoch() % everyEpochs == 0) {
-            ctx.requestViews(VIEWS);
-        }
     }
 
     @Override
@@ -136,7 +134,7 @@ public final class HistogramsMonitor implements Monitor {
         for (int l = 0; l < ctx.network().size(); l++) {
             Distribution w = distribution(ctx, ctx.weights(l), 1.0);
             record(ctx, WEIGHTS, l, w);
-            recordQuantiles(ctx, WEIGHT_QUANTILES, WEIGHT_MEAN, l, w);
+            recordQuantiles(ctx, WEIGHT_QUANTILES, l, w);
             record(ctx, PRE_ACTIVATIONS, l, distribution(ctx, ctx.preActivations(l), 1.0));
             record(ctx, ACTIVATIONS, l, distribution(ctx, ctx.activations(l), 1.0));
         }
@@ -148,7 +146,7 @@ public final class HistogramsMonitor implements Monitor {
         for (int l = 0; l < ctx.network().size(); l++) {
             Distribution g = distribution(ctx, ctx.rawWeightGradient(l), scale);
             record(ctx, GRADIENTS, l, g);
-            recordQuantiles(ctx, GRADIENT_QUANTILES, GRADIENT_MEAN, l, g);
+            recordQuantiles(ctx, GRADIENT_QUANTILES, l, g);
             if (scratch.length < host.size()) {
                 scratch = new float[host.size()];
             }
@@ -158,7 +156,7 @@ public final class HistogramsMonitor implements Monitor {
     }
 
     /** Bins the values (or a sample of them) from their shared host copy, kept in {@link #host}. */
-    private Distribution distribution(MonitorContext ctx, org.nd4j.linalg.api.ndarray.INDArray values, double scale) {
+    private Distribution distribution(MonitorContext ctx, INDArray values, double scale) {
         host = ctx.stats().host(values);
         return Distribution.of(host.values(), host.size(), stride(), scale, bins);
     }
@@ -174,21 +172,33 @@ public final class HistogramsMonitor implements Monitor {
         }
     }
 
-    private static void recordQuantiles(MonitorContext ctx, List<Metric> quantiles, Metric mean, int layer,
-                                        Distribution d) {
+    /** Records the quantiles of {@link #LEVELS} and then the mean, as {@code box} lists them. */
+    private static void recordQuantiles(MonitorContext ctx, List<Metric> box, int layer, Distribution d) {
         if (d == null) {
             return;
         }
         for (int i = 0; i < LEVELS.length; i++) {
-            ctx.record(quantiles.get(i), layer, d.quantile(LEVELS[i] / 100.0));
+            ctx.record(box.get(i), layer, d.quantile(LEVELS[i] / 100.0));
         }
-        ctx.record(mean, layer, d.mean());
+        ctx.record(box.get(LEVELS.length), layer, d.mean());
     }
 
-    private static List<Metric> quantileMetrics(String key, String what) {
-        return java.util.Arrays.stream(LEVELS)
-                .mapToObj(p -> new Metric(String.format(java.util.Locale.ROOT, "layer.%s.p%02d", key, p), "value",
-                        p + "th percentile of the " + what))
-                .toList();
+    private static Metric histogram(String name, String description, String title, String axis) {
+        return Metric.histogram(name, description).drawn(Drawing.of(Chart.HISTOGRAM).in(Sections.DISTRIBUTIONS)
+                .titled(title).axis(axis));
+    }
+
+    /** The quantile metrics {@code layer.<key>.p05 ... p95} and {@code layer.<key>.mean}, one box chart. */
+    private static List<Metric> boxMetrics(String key, String what, String title) {
+        Drawing box = Drawing.of(Chart.BOX).in(Sections.ACROSS_EPOCHS).titled(title).axis(key).scale(Scale.LINEAR)
+                .guide("Linear scale, as in seed 004's violin plots: a layer whose box is a flat line has values orders "
+                        + "of magnitude smaller than the widest layer.");
+        List<Metric> out = new ArrayList<>();
+        for (int p : LEVELS) {
+            out.add(Metric.layer(String.format(Locale.ROOT, "layer.%s.p%02d", key, p), "value",
+                    p + "th percentile of the " + what).drawn(box.quantile(p / 100.0)));
+        }
+        out.add(Metric.layer("layer." + key + ".mean", "value", "mean of the " + what).drawn(box));
+        return List.copyOf(out);
     }
 }

@@ -1,16 +1,20 @@
 package io.trainscope.plugins.monitor;
 
-import io.trainscope.api.monitor.Statistics;
+import io.trainscope.api.monitor.Chart;
+import io.trainscope.api.monitor.Drawing;
 import io.trainscope.api.monitor.ForwardContext;
 import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.NetworkInfo;
 import io.trainscope.api.monitor.Pathology;
+import io.trainscope.api.monitor.Sampling;
 import io.trainscope.api.monitor.Severity;
+import io.trainscope.api.monitor.Statistics;
 import io.trainscope.api.monitor.TrainingStartContext;
 import io.trainscope.api.monitor.View;
 import io.trainscope.api.plugin.ParameterSpec;
+import io.trainscope.api.plugin.Parameters;
 
 import java.util.List;
 import java.util.Locale;
@@ -33,19 +37,24 @@ import java.util.Locale;
  * output logits as evidence.
  *
  * <h2>Sampling and cost</h2>
- * Iteration 0 only (asked for on demand); the loss is free, the logits' statistics cost one host
+ * Iteration 0 only ({@link Sampling#atStart}); the loss is free, the logits' statistics cost one host
  * copy of the output layer's pre-activations. A resumed run does not see iteration 0 and records
  * nothing.
  */
 public final class InitialLossMonitor implements Monitor {
 
-    /** The loss of the first batch, before any update. */
-    public static final Metric LOSS = new Metric("initial.loss", "nats",
-            "mean loss of the first batch, before the first update");
     /** The expected loss of an uninformed network. */
-    public static final Metric EXPECTED = new Metric("initial.loss.expected", "nats",
+    public static final Metric EXPECTED = Metric.network("initial.loss.expected", "nats",
             "loss of a network whose output logits are 0: ln C for softmax cross-entropy, units x ln 2 for binary "
-                    + "cross-entropy");
+                    + "cross-entropy").drawn(Drawing.NONE.labelled("expected for an untrained network"));
+    /** The loss of the first batch, before any update. */
+    public static final Metric LOSS = Metric.network("initial.loss", "nats",
+            "mean loss of the first batch, before the first update").drawn(Drawing.of(Chart.VALUE)
+            .in(Sections.GRADIENTS).titled("Initial loss").labelled("loss before the first update")
+            .against(EXPECTED.name()).inComparisons()
+            .guide("The expected value is ln C for softmax cross-entropy over C classes and ln 2 for balanced binary "
+                    + "cross-entropy (seed 002): an initial loss far above it means the network starts confidently "
+                    + "wrong."));
 
     static final ParameterSpec FACTOR = ParameterSpec.real("factor", 3.0,
             "report when the initial loss exceeds this multiple of its expected value").greaterThan(1);
@@ -69,9 +78,18 @@ public final class InitialLossMonitor implements Monitor {
     }
 
     @Override
+    public Sampling sampling(Parameters params) {
+        return Sampling.atStart(View.ACTIVATIONS, View.PRE_ACTIVATIONS);
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return List.of(LOSS, EXPECTED);
+    }
+
+    @Override
     public void onTrainingStart(TrainingStartContext ctx) {
         factor = ctx.parameters().real(FACTOR.name());
-        ctx.requestViews(View.ACTIVATIONS, View.PRE_ACTIVATIONS);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.trainscope.plugins.monitor;
 
 import io.trainscope.api.monitor.BackwardContext;
+import io.trainscope.api.monitor.Drawing;
 import io.trainscope.api.monitor.ForwardContext;
 import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.Metric;
@@ -8,11 +9,13 @@ import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.MonitorContext;
 import io.trainscope.api.monitor.Pathology;
 import io.trainscope.api.monitor.Sampling;
+import io.trainscope.api.monitor.SamplingParameters;
 import io.trainscope.api.monitor.Severity;
 import io.trainscope.api.monitor.TrainingStartContext;
 import io.trainscope.api.monitor.UpdateContext;
 import io.trainscope.api.monitor.View;
 import io.trainscope.api.plugin.ParameterSpec;
+import io.trainscope.api.plugin.Parameters;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
@@ -21,27 +24,29 @@ import java.util.Locale;
 import java.util.function.IntFunction;
 
 /**
- * NaN or infinite values in the loss, activations, gradients or parameters. The loss is checked on
- * every iteration (free: DL4J has it already); the activations (forward pass), the weight
- * gradients (backward pass), the weights and the applied updates (after the step) every N
- * iterations, and on any iteration whose loss is not finite (a norm is non-finite exactly when its
- * array holds a NaN or an infinity; norms come from the shared statistics, so they cost nothing
- * when another monitor already asked for them). On the first non-finite value it reports where it
- * appeared first, in the order the iteration computed things (input and activations layer by
- * layer, then gradients, then weights and updates), and unless told otherwise stops the run; the
- * interrupted epoch writes no checkpoint, so the last good one is kept.
+ * NaN or infinite values in the loss, activations, gradients or parameters. The activations
+ * (forward pass), the weight gradients (backward pass), the weights and the applied updates
+ * (after the step) are checked every N iterations (the shared {@link SamplingParameters}) and on
+ * any iteration whose loss is not finite ({@link Sampling#whenLossNotFinite()}: the core reads
+ * the loss of every iteration, for free, and then delivers that iteration's views). A norm is
+ * non-finite exactly when its array holds a NaN or an infinity; norms come from the shared
+ * statistics, so they cost nothing when another monitor already asked for them. On the first
+ * non-finite value it reports where it appeared first, in the order the iteration computed things
+ * (input and activations layer by layer, then gradients, then weights and updates), and unless
+ * told otherwise stops the run; the interrupted epoch writes no checkpoint, so the last good one
+ * is kept.
  */
 public final class NonFiniteMonitor implements Monitor {
 
     /** 1 when a non-finite value was found at this iteration. */
-    public static final Metric FOUND = new Metric("non-finite.found", "flag", "1 when a NaN or infinity was found");
+    public static final Metric FOUND = Metric.network("non-finite.found", "flag", "1 when a NaN or infinity was found")
+            .drawn(Drawing.NONE);
 
-    static final ParameterSpec EVERY = ParameterSpec.integer("every", 10,
-            "check activations, gradients, weights and updates every N iterations (the loss every iteration)")
-            .atLeast(1);
+    /** Views every N iterations; the views are DL4J's own arrays, so they cost nothing until read. */
+    static final SamplingParameters SAMPLING = SamplingParameters.iterations(10, 0, View.ACTIVATIONS, View.GRADIENTS,
+            View.UPDATES);
     static final ParameterSpec STOP = ParameterSpec.bool("stop", true, "stop training at the first non-finite value");
 
-    private int every;
     private boolean stop;
     private boolean reported;
     /** Where non-finite values showed up in the current iteration so far, in the order they were computed. */
@@ -61,22 +66,27 @@ public final class NonFiniteMonitor implements Monitor {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(EVERY, STOP);
+        return SAMPLING.plus(STOP);
+    }
+
+    /** The shared sampling parameters, plus every iteration whose loss is not finite. */
+    @Override
+    public Sampling sampling(Parameters params) {
+        return SAMPLING.sampling(params).alsoWhenLossNotFinite();
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return List.of(FOUND);
     }
 
     @Override
     public void onTrainingStart(TrainingStartContext ctx) {
-        every = ctx.parameters().integer("every");
-        stop = ctx.parameters().bool("stop");
+        stop = ctx.parameters().bool(STOP.name());
     }
 
-    @Override
-    public Sampling sampling() {
-        // the views are DL4J's own arrays, so asking for them every iteration costs nothing until they are read
-        return Sampling.every(1, View.ACTIVATIONS, View.GRADIENTS, View.UPDATES);
-    }
-
-    private boolean checks(MonitorContext ctx, double loss) {
+    /** Whether to look at this iteration: not after a report; starts a fresh record of where at a new iteration. */
+    private boolean checks(MonitorContext ctx) {
         if (reported) {
             return false;
         }
@@ -85,12 +95,12 @@ public final class NonFiniteMonitor implements Monitor {
             firstLayer = -1;
             whereIteration = ctx.iteration();
         }
-        return ctx.iteration() % every == 0 || !Double.isFinite(loss);
+        return true;
     }
 
     @Override
     public void onForward(ForwardContext ctx) {
-        if (!checks(ctx, ctx.loss())) {
+        if (!checks(ctx)) {
             return;
         }
         if (!Double.isFinite(ctx.stats().norms(List.of(ctx.input()))[0])) {
@@ -101,7 +111,7 @@ public final class NonFiniteMonitor implements Monitor {
 
     @Override
     public void onBackward(BackwardContext ctx) {
-        if (checks(ctx, ctx.loss())) {
+        if (checks(ctx)) {
             locate(ctx, "weight gradient", ctx::rawWeightGradient);
         }
     }
@@ -109,7 +119,7 @@ public final class NonFiniteMonitor implements Monitor {
     @Override
     public void onUpdate(UpdateContext ctx) {
         boolean lossBad = !Double.isFinite(ctx.loss());
-        if (!checks(ctx, ctx.loss())) {
+        if (!checks(ctx)) {
             return;
         }
         locate(ctx, "update (optimizer step)", ctx::weightUpdate);

@@ -1,18 +1,22 @@
 package io.trainscope.plugins.monitor;
 
-import io.trainscope.api.monitor.HostArray;
 import io.trainscope.api.activation.FlatRegion;
+import io.trainscope.api.monitor.Chart;
+import io.trainscope.api.monitor.Drawing;
 import io.trainscope.api.monitor.Finding;
 import io.trainscope.api.monitor.ForwardContext;
+import io.trainscope.api.monitor.HostArray;
 import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.Pathology;
 import io.trainscope.api.monitor.Sampling;
+import io.trainscope.api.monitor.SamplingParameters;
 import io.trainscope.api.monitor.Severity;
 import io.trainscope.api.monitor.TrainingStartContext;
 import io.trainscope.api.monitor.View;
 import io.trainscope.api.plugin.ParameterSpec;
+import io.trainscope.api.plugin.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,26 +55,30 @@ import java.util.Locale;
 public final class SaturationMonitor implements Monitor {
 
     /** Share of a layer's activations in the flat region. */
-    public static final Metric PERCENT = new Metric("layer.saturation.percent", "percent",
-            "share of the batch's activations in the activation's flat region");
+    public static final Metric PERCENT = Metric.layer("layer.saturation.percent", "percent",
+            "share of the batch's activations in the activation's flat region").drawn(Drawing.of(Chart.LAYER_BARS)
+            .in(Sections.UNITS).titled("Saturated activations per layer").labelled("saturated activations")
+            .axis("saturated (%)").guide("Share of activations in the flat region of the activation function ("
+                    + Drawing.ACTIVATIONS + "), where its derivative is nearly zero (seed 002)."));
     /** Units flat for every example of the batch. */
-    public static final Metric UNITS = new Metric("layer.saturated.units", "units",
-            "units whose activation is in the flat region for every example of the batch");
+    public static final Metric UNITS = Metric.layer("layer.saturated.units", "units",
+            "units whose activation is in the flat region for every example of the batch")
+            .drawn(Drawing.of(Chart.LAYER_BARS).in(Sections.UNITS).titled("Units saturated for every example")
+                    .labelled("units saturated for every example").axis("units")
+                    .guide("Units in the flat region for every example of the batch: seed 002's all-white columns."));
     /** Mean activation. */
-    public static final Metric MEAN = new Metric("layer.activation.mean", "activation",
-            "mean of the layer's activations over the batch and units");
+    public static final Metric MEAN = Metric.layer("layer.activation.mean", "activation",
+            "mean of the layer's activations over the batch and units").drawn(Drawing.NONE);
     /** Standard deviation of the activations. */
-    public static final Metric STD = new Metric("layer.activation.std", "activation",
-            "population standard deviation of the layer's activations over the batch and units");
+    public static final Metric STD = Metric.layer("layer.activation.std", "activation",
+            "population standard deviation of the layer's activations over the batch and units").drawn(Drawing.NONE);
 
-    static final ParameterSpec EVERY = ParameterSpec.integer("every", 10, "sample every N iterations (iteration 0 always)")
-            .atLeast(1);
+    static final SamplingParameters SAMPLING = SamplingParameters.iterations(10, 0, View.ACTIVATIONS);
     static final ParameterSpec THRESHOLD = ParameterSpec.real("threshold", 20.0,
             "report saturation when more than this percent of a hidden layer's outputs are flat").between(0, 100);
     static final ParameterSpec COLLAPSE = ParameterSpec.real("collapse-std", 0.01,
             "report collapsed activations when the std is below this fraction of the output range").between(0, 1);
 
-    private int every;
     private double threshold;
     private double collapse;
     private boolean reportedSaturation;
@@ -89,31 +97,29 @@ public final class SaturationMonitor implements Monitor {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(EVERY, THRESHOLD, COLLAPSE);
+        return SAMPLING.plus(THRESHOLD, COLLAPSE);
+    }
+
+    @Override
+    public Sampling sampling(Parameters params) {
+        return SAMPLING.sampling(params);
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return List.of(PERCENT, UNITS, MEAN, STD);
     }
 
     @Override
     public void onTrainingStart(TrainingStartContext ctx) {
-        every = ctx.parameters().integer(EVERY.name());
         threshold = ctx.parameters().real(THRESHOLD.name());
         collapse = ctx.parameters().real(COLLAPSE.name());
     }
 
     @Override
-    public Sampling sampling() {
-        return Sampling.every(every, View.ACTIVATIONS);
-    }
-
-    @Override
     public void onForward(ForwardContext ctx) {
-        List<LayerInfo> layers = ctx.network().layers();
-        List<String> saturated = new ArrayList<>();
-        List<String> collapsed = new ArrayList<>();
-        int worstSaturated = -1;
-        int worstCollapsed = -1;
-        double maxPercent = 0;
-        double minSpread = Double.POSITIVE_INFINITY;
-        for (LayerInfo layer : layers) {
+        Scan scan = new Scan();
+        for (LayerInfo layer : ctx.network().layers()) {
             int l = layer.index();
             HostArray host = ctx.stats().host(ctx.activations(l));
             Saturation s = Saturation.of(host, layer.flatRegion());
@@ -123,9 +129,31 @@ public final class SaturationMonitor implements Monitor {
             ctx.record(STD, l, s.std());
             FlatRegion flat = layer.flatRegion();
             boolean bounded = Double.isFinite(flat.lowerBound()) && Double.isFinite(flat.upperBound());
-            if (layer.output() || !bounded) {
-                continue;
+            if (!layer.output() && bounded) {
+                scan.add(layer, host, s);
             }
+        }
+        if (!scan.saturated.isEmpty() && !reportedSaturation) {
+            reportedSaturation = true;
+            reportSaturation(ctx, scan);
+        }
+        if (!scan.collapsed.isEmpty() && !reportedCollapse) {
+            reportedCollapse = true;
+            reportCollapse(ctx, scan);
+        }
+    }
+
+    /** The hidden layers with a bounded flat region that one sample found saturated or collapsed, and the worst of each. */
+    private final class Scan {
+        final List<String> saturated = new ArrayList<>();
+        final List<String> collapsed = new ArrayList<>();
+        int worstSaturated = -1;
+        int worstCollapsed = -1;
+        double maxPercent;
+        double minSpread = Double.POSITIVE_INFINITY;
+
+        void add(LayerInfo layer, HostArray host, Saturation s) {
+            FlatRegion flat = layer.flatRegion();
             if (s.percent() > threshold) {
                 saturated.add(String.format(Locale.ROOT, "%s: %.1f%% of %d x %d outputs flat (a <= %s or a >= %s), "
                                 + "%d units flat for every example, mean %s, std %s", layer.name(), s.percent(),
@@ -133,7 +161,7 @@ public final class SaturationMonitor implements Monitor {
                         s.saturatedUnits(), Phrases.num(s.mean()), Phrases.num(s.std())));
                 if (s.percent() > maxPercent) {
                     maxPercent = s.percent();
-                    worstSaturated = l;
+                    worstSaturated = layer.index();
                 }
             }
             double spread = s.std() / (flat.upperBound() - flat.lowerBound());
@@ -143,41 +171,41 @@ public final class SaturationMonitor implements Monitor {
                         Phrases.num(flat.upperBound()), Phrases.num(s.mean())));
                 if (spread < minSpread) {
                     minSpread = spread;
-                    worstCollapsed = l;
+                    worstCollapsed = layer.index();
                 }
             }
         }
-        if (!saturated.isEmpty() && !reportedSaturation) {
-            reportedSaturation = true;
-            String name = layers.get(worstSaturated).name();
-            Finding.Builder f = ctx.finding(Pathology.SATURATION, maxPercent >= 50 ? Severity.CRITICAL : Severity.WARNING)
-                    .layer(worstSaturated)
-                    .summary(String.format(Locale.ROOT, "%d hidden layer%s saturated: up to %.0f%% of %s's outputs lie "
-                                    + "where the %s derivative is almost zero, so little gradient passes.", saturated.size(),
-                            saturated.size() == 1 ? " is" : "s are", maxPercent, name, layers.get(worstSaturated).activation()))
-                    .evidence("measured " + Phrases.when(ctx) + "; threshold " + Phrases.num(threshold) + "%")
-                    .prescription("Scale the initial weights to the layer width: xavier-normal for tanh and sigmoid "
-                            + "(variance 2/(fan-in + fan-out)) keeps pre-activations in the active range, and so does "
-                            + "batchnorm before the activation; if saturation grows during training, lower the learning "
-                            + "rate; or switch to relu with he-normal, which does not saturate for positive inputs.");
-            saturated.forEach(f::evidence);
-            f.report();
-        }
-        if (!collapsed.isEmpty() && !reportedCollapse) {
-            reportedCollapse = true;
-            Finding.Builder f = ctx.finding(Pathology.COLLAPSED_ACTIVATIONS, Severity.WARNING)
-                    .layer(worstCollapsed)
-                    .summary(String.format(Locale.ROOT, "Activations collapsed in %d hidden layer%s: every unit "
-                                    + "outputs nearly the same value for every example, so the layer carries almost no "
-                                    + "information.", collapsed.size(), collapsed.size() == 1 ? "" : "s"))
-                    .evidence("measured " + Phrases.when(ctx) + "; threshold: std below " + Phrases.num(collapse)
-                            + " of the output range");
-            collapsed.forEach(f::evidence);
-            f.prescription("The initial weights are too small for the layer width: initialize with xavier-normal "
-                            + "(variance 2/(fan-in + fan-out)) or he-normal (2/fan-in) instead of a fixed narrow range; "
-                            + "batchnorm before the activation also restores the spread.")
-                    .report();
-        }
+    }
+
+    private void reportSaturation(ForwardContext ctx, Scan scan) {
+        LayerInfo worst = ctx.network().layers().get(scan.worstSaturated);
+        Finding.Builder f = ctx.finding(Pathology.SATURATION, scan.maxPercent >= 50 ? Severity.CRITICAL : Severity.WARNING)
+                .layer(worst.index())
+                .summary(String.format(Locale.ROOT, "%d hidden layer%s saturated: up to %.0f%% of %s's outputs lie "
+                                + "where the %s derivative is almost zero, so little gradient passes.", scan.saturated.size(),
+                        scan.saturated.size() == 1 ? " is" : "s are", scan.maxPercent, worst.name(), worst.activation()))
+                .evidence("measured " + Phrases.when(ctx) + "; threshold " + Phrases.num(threshold) + "%")
+                .prescription("Scale the initial weights to the layer width: xavier-normal for tanh and sigmoid "
+                        + "(variance 2/(fan-in + fan-out)) keeps pre-activations in the active range, and so does "
+                        + "batchnorm before the activation; if saturation grows during training, lower the learning "
+                        + "rate; or switch to relu with he-normal, which does not saturate for positive inputs.");
+        scan.saturated.forEach(f::evidence);
+        f.report();
+    }
+
+    private void reportCollapse(ForwardContext ctx, Scan scan) {
+        Finding.Builder f = ctx.finding(Pathology.COLLAPSED_ACTIVATIONS, Severity.WARNING)
+                .layer(scan.worstCollapsed)
+                .summary(String.format(Locale.ROOT, "Activations collapsed in %d hidden layer%s: every unit "
+                                + "outputs nearly the same value for every example, so the layer carries almost no "
+                                + "information.", scan.collapsed.size(), scan.collapsed.size() == 1 ? "" : "s"))
+                .evidence("measured " + Phrases.when(ctx) + "; threshold: std below " + Phrases.num(collapse)
+                        + " of the output range");
+        scan.collapsed.forEach(f::evidence);
+        f.prescription("The initial weights are too small for the layer width: initialize with xavier-normal "
+                        + "(variance 2/(fan-in + fan-out)) or he-normal (2/fan-in) instead of a fixed narrow range; "
+                        + "batchnorm before the activation also restores the spread.")
+                .report();
     }
 
     /**

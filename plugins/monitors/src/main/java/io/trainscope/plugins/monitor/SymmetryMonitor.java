@@ -1,5 +1,7 @@
 package io.trainscope.plugins.monitor;
 
+import io.trainscope.api.monitor.Chart;
+import io.trainscope.api.monitor.Drawing;
 import io.trainscope.api.monitor.Finding;
 import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.Metric;
@@ -7,11 +9,13 @@ import io.trainscope.api.monitor.MonitorContext;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.Pathology;
 import io.trainscope.api.monitor.Sampling;
+import io.trainscope.api.monitor.SamplingParameters;
 import io.trainscope.api.monitor.Severity;
 import io.trainscope.api.monitor.TrainingStartContext;
 import io.trainscope.api.monitor.UpdateContext;
 import io.trainscope.api.monitor.View;
 import io.trainscope.api.plugin.ParameterSpec;
+import io.trainscope.api.plugin.Parameters;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,13 +45,16 @@ import java.util.stream.Collectors;
 public final class SymmetryMonitor implements Monitor {
 
     /** Units with at least one twin in their layer. */
-    public static final Metric UNITS = new Metric("layer.symmetric.units", "units",
-            "units whose incoming weights and bias equal those of another unit of the layer");
+    public static final Metric UNITS = Metric.layer("layer.symmetric.units", "units",
+            "units whose incoming weights and bias equal those of another unit of the layer")
+            .drawn(Drawing.of(Chart.LAYER_BARS).in(Sections.UNITS).titled("Symmetric units per layer")
+                    .labelled("symmetric units").axis("units")
+                    .guide("Units whose incoming weights equal another unit's (zero or constant initialization): they "
+                            + "compute the same thing and receive the same update, so they stay copies (seed 004)."));
 
-    static final ParameterSpec EVERY = ParameterSpec.integer("every", 100,
-            "check after the update of every N-th iteration (and at training start)").atLeast(1);
+    /** After the update of every N-th iteration; the initial weights are checked at training start. */
+    static final SamplingParameters SAMPLING = SamplingParameters.iterations(100, 0, View.UPDATES);
 
-    private int every;
     private boolean reported;
 
     @Override
@@ -62,18 +69,22 @@ public final class SymmetryMonitor implements Monitor {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(EVERY);
+        return SAMPLING.specs();
+    }
+
+    @Override
+    public Sampling sampling(Parameters params) {
+        return SAMPLING.sampling(params);
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return List.of(UNITS);
     }
 
     @Override
     public void onTrainingStart(TrainingStartContext ctx) {
-        every = ctx.parameters().integer(EVERY.name());
         check(ctx, "at training start, before the first update");
-    }
-
-    @Override
-    public Sampling sampling() {
-        return Sampling.every(every, View.UPDATES);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.trainscope.plugins.monitor;
 
+import io.trainscope.api.monitor.Chart;
+import io.trainscope.api.monitor.Drawing;
 import io.trainscope.api.monitor.EpochContext;
 import io.trainscope.api.monitor.Finding;
 import io.trainscope.api.monitor.LayerInfo;
@@ -7,6 +9,8 @@ import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.Pathology;
 import io.trainscope.api.monitor.Sampling;
+import io.trainscope.api.monitor.SamplingParameters;
+import io.trainscope.api.monitor.Scale;
 import io.trainscope.api.monitor.Severity;
 import io.trainscope.api.monitor.TrainingStartContext;
 import io.trainscope.api.monitor.UpdateContext;
@@ -49,11 +53,14 @@ import java.util.Locale;
 public final class UpdateRatioMonitor implements Monitor {
 
     /** Update-to-weight ratio per layer. */
-    public static final Metric RATIO = new Metric("layer.update.ratio", "ratio",
-            "||applied weight update|| / ||weights|| of the layer (L2 norms)");
+    public static final Metric RATIO = Metric.layer("layer.update.ratio", "ratio",
+            "||applied weight update|| / ||weights|| of the layer (L2 norms)").drawn(Drawing.of(Chart.LAYER_LINES)
+            .in(Sections.UPDATES).titled("Update ratio per layer, ||ΔW|| / ||W||").axis("update ratio")
+            .scale(Scale.LOG).reference(1e-3)
+            .guide("How far each step moves a layer's weights relative to their size; around 1e-3 is the usual "
+                    + "rule of thumb: much lower learns slowly, much higher is unstable."));
 
-    static final ParameterSpec EVERY = ParameterSpec.integer("every", 10, "sample every N iterations (iteration 0 always)")
-            .atLeast(1);
+    static final SamplingParameters SAMPLING = SamplingParameters.iterations(10, 0, View.UPDATES);
     static final ParameterSpec LOW = ParameterSpec.real("low", 1e-5,
             "report when a layer's epoch median falls below this").greaterThan(0);
     static final ParameterSpec HIGH = ParameterSpec.real("high", 1e-1,
@@ -61,7 +68,6 @@ public final class UpdateRatioMonitor implements Monitor {
     static final ParameterSpec SPIKE = ParameterSpec.real("spike", 1.0,
             "report at once when a single sample reaches this ratio").greaterThan(0);
 
-    private int every;
     private double low;
     private double high;
     private double spike;
@@ -82,7 +88,17 @@ public final class UpdateRatioMonitor implements Monitor {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(EVERY, LOW, HIGH, SPIKE);
+        return SAMPLING.plus(LOW, HIGH, SPIKE);
+    }
+
+    @Override
+    public Sampling sampling(Parameters params) {
+        return SAMPLING.sampling(params);
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return List.of(RATIO);
     }
 
     @Override
@@ -95,7 +111,6 @@ public final class UpdateRatioMonitor implements Monitor {
 
     @Override
     public void onTrainingStart(TrainingStartContext ctx) {
-        every = ctx.parameters().integer(EVERY.name());
         low = ctx.parameters().real(LOW.name());
         high = ctx.parameters().real(HIGH.name());
         spike = ctx.parameters().real(SPIKE.name());
@@ -103,11 +118,6 @@ public final class UpdateRatioMonitor implements Monitor {
         for (int l = 0; l < ctx.network().size(); l++) {
             samples.add(new ArrayList<>());
         }
-    }
-
-    @Override
-    public Sampling sampling() {
-        return Sampling.every(every, View.UPDATES);
     }
 
     @Override
@@ -173,31 +183,41 @@ public final class UpdateRatioMonitor implements Monitor {
             }
             s.clear();
         }
-        if (!tooLow.isEmpty() && !reportedLow) {
-            reportedLow = true;
-            Finding.Builder f = ctx.finding(Pathology.UPDATE_RATIO, Severity.WARNING)
-                    .layer(lowLayer)
-                    .summary(String.format(Locale.ROOT, "%d layer%s barely move: each step changes the weights by less "
-                            + "than %s of their size (healthy is about 1e-3).", tooLow.size(),
-                            tooLow.size() == 1 ? "" : "s", Phrases.num(low)))
-                    .prescription("Raise the learning rate (or use adam); if only the layers near the input are slow, "
-                            + "their gradients vanish: see the gradient-norms findings and initialize to the layer "
-                            + "width (xavier-normal, he-normal).");
-            tooLow.forEach(f::evidence);
-            f.evidence("threshold: low " + Phrases.num(low)).report();
+        reportSlow(ctx, tooLow, lowLayer);
+        reportLarge(ctx, tooHigh, highLayer);
+    }
+
+    private void reportSlow(EpochContext ctx, List<String> tooLow, int lowLayer) {
+        if (tooLow.isEmpty() || reportedLow) {
+            return;
         }
-        if (!tooHigh.isEmpty() && !reportedHigh) {
-            reportedHigh = true;
-            Finding.Builder f = ctx.finding(Pathology.UPDATE_RATIO, Severity.WARNING)
-                    .layer(highLayer)
-                    .summary(String.format(Locale.ROOT, "%d layer%s take%s steps too large for their weights: each "
-                            + "step changes them by more than %s of their size (healthy is about 1e-3).", tooHigh.size(),
-                            tooHigh.size() == 1 ? "" : "s", tooHigh.size() == 1 ? "s" : "", Phrases.num(high)))
-                    .prescription("Lower the learning rate (try a tenth) or use a decaying schedule; large steps make "
-                            + "training noisy and can kill relu units or diverge.");
-            tooHigh.forEach(f::evidence);
-            f.evidence("threshold: high " + Phrases.num(high)).report();
+        reportedLow = true;
+        Finding.Builder f = ctx.finding(Pathology.UPDATE_RATIO, Severity.WARNING)
+                .layer(lowLayer)
+                .summary(String.format(Locale.ROOT, "%d layer%s barely move: each step changes the weights by less "
+                        + "than %s of their size (healthy is about 1e-3).", tooLow.size(),
+                        tooLow.size() == 1 ? "" : "s", Phrases.num(low)))
+                .prescription("Raise the learning rate (or use adam); if only the layers near the input are slow, "
+                        + "their gradients vanish: see the gradient-norms findings and initialize to the layer "
+                        + "width (xavier-normal, he-normal).");
+        tooLow.forEach(f::evidence);
+        f.evidence("threshold: low " + Phrases.num(low)).report();
+    }
+
+    private void reportLarge(EpochContext ctx, List<String> tooHigh, int highLayer) {
+        if (tooHigh.isEmpty() || reportedHigh) {
+            return;
         }
+        reportedHigh = true;
+        Finding.Builder f = ctx.finding(Pathology.UPDATE_RATIO, Severity.WARNING)
+                .layer(highLayer)
+                .summary(String.format(Locale.ROOT, "%d layer%s take%s steps too large for their weights: each "
+                        + "step changes them by more than %s of their size (healthy is about 1e-3).", tooHigh.size(),
+                        tooHigh.size() == 1 ? "" : "s", tooHigh.size() == 1 ? "s" : "", Phrases.num(high)))
+                .prescription("Lower the learning rate (try a tenth) or use a decaying schedule; large steps make "
+                        + "training noisy and can kill relu units or diverge.");
+        tooHigh.forEach(f::evidence);
+        f.evidence("threshold: high " + Phrases.num(high)).report();
     }
 
     /** The median of a non-empty list (the mean of the middle two for an even count). */

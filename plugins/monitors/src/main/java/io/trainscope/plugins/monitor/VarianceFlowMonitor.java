@@ -1,7 +1,9 @@
 package io.trainscope.plugins.monitor;
 
-import io.trainscope.api.monitor.HostArray;
 import io.trainscope.api.monitor.BackwardContext;
+import io.trainscope.api.monitor.Chart;
+import io.trainscope.api.monitor.Drawing;
+import io.trainscope.api.monitor.HostArray;
 import io.trainscope.api.monitor.ForwardContext;
 import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.Metric;
@@ -9,10 +11,13 @@ import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.MonitorContext;
 import io.trainscope.api.monitor.Pathology;
 import io.trainscope.api.monitor.Sampling;
+import io.trainscope.api.monitor.SamplingParameters;
+import io.trainscope.api.monitor.Scale;
 import io.trainscope.api.monitor.Severity;
 import io.trainscope.api.monitor.TrainingStartContext;
 import io.trainscope.api.monitor.View;
 import io.trainscope.api.plugin.ParameterSpec;
+import io.trainscope.api.plugin.Parameters;
 
 import java.util.List;
 import java.util.Locale;
@@ -66,26 +71,28 @@ import java.util.Locale;
 public final class VarianceFlowMonitor implements Monitor {
 
     /** Forward variance ratio per layer. */
-    public static final Metric FORWARD = new Metric("layer.forward.variance.ratio", "ratio",
-            "Var(activations) / Var(input) of the layer on the forward pass");
+    public static final Metric FORWARD = Metric.layer("layer.forward.variance.ratio", "ratio",
+            "Var(activations) / Var(input) of the layer on the forward pass")
+            .drawn(profile().labelled("forward Var(out)/Var(in)"));
     /** Backward variance ratio per layer (proxy). */
-    public static final Metric BACKWARD = new Metric("layer.backward.variance.ratio", "ratio",
-            "Var(weight gradient of this layer) / Var(weight gradient of the next layer): the backward proxy");
+    public static final Metric BACKWARD = Metric.layer("layer.backward.variance.ratio", "ratio",
+            "Var(weight gradient of this layer) / Var(weight gradient of the next layer): the backward proxy")
+            .drawn(profile().labelled("backward Var(grad in)/Var(grad out)"));
     /** Product of the hidden layers' forward ratios. */
-    public static final Metric FORWARD_PRODUCT = new Metric("network.forward.variance.product", "ratio",
-            "Var(activations of the last hidden layer) / Var(network input)");
+    public static final Metric FORWARD_PRODUCT = Metric.network("network.forward.variance.product", "ratio",
+            "Var(activations of the last hidden layer) / Var(network input)")
+            .drawn(products().labelled("forward product").inComparisons());
     /** Product of the backward ratios between hidden layers. */
-    public static final Metric BACKWARD_PRODUCT = new Metric("network.backward.variance.product", "ratio",
-            "Var(weight gradient of the first hidden layer) / Var(weight gradient of the last hidden layer)");
+    public static final Metric BACKWARD_PRODUCT = Metric.network("network.backward.variance.product", "ratio",
+            "Var(weight gradient of the first hidden layer) / Var(weight gradient of the last hidden layer)")
+            .drawn(products().labelled("backward product"));
 
-    static final ParameterSpec EVERY = ParameterSpec.integer("every", 10, "sample every N iterations (iteration 0 always)")
-            .atLeast(1);
+    static final SamplingParameters SAMPLING = SamplingParameters.iterations(10, 0, View.ACTIVATIONS, View.GRADIENTS);
     static final ParameterSpec MAX_DRIFT = ParameterSpec.real("max-drift", 100.0,
             "report variance drift when a product leaves [1/max-drift, max-drift]").greaterThan(1);
     static final ParameterSpec MAX_VALUES = ParameterSpec.integer("max-values", 16_384,
             "estimate each variance from at most this many values (an even systematic sample); 0 for all").atLeast(0);
 
-    private int every;
     private double maxDrift;
     private int maxValues;
     private boolean reportedForward;
@@ -103,19 +110,23 @@ public final class VarianceFlowMonitor implements Monitor {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(EVERY, MAX_DRIFT, MAX_VALUES);
+        return SAMPLING.plus(MAX_DRIFT, MAX_VALUES);
+    }
+
+    @Override
+    public Sampling sampling(Parameters params) {
+        return SAMPLING.sampling(params);
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return List.of(FORWARD, BACKWARD, FORWARD_PRODUCT, BACKWARD_PRODUCT);
     }
 
     @Override
     public void onTrainingStart(TrainingStartContext ctx) {
-        every = ctx.parameters().integer(EVERY.name());
         maxDrift = ctx.parameters().real(MAX_DRIFT.name());
         maxValues = ctx.parameters().integer(MAX_VALUES.name());
-    }
-
-    @Override
-    public Sampling sampling() {
-        return Sampling.every(every, View.ACTIVATIONS, View.GRADIENTS);
     }
 
     @Override
@@ -204,5 +215,21 @@ public final class VarianceFlowMonitor implements Monitor {
                 .prescription("Scale each layer's initial weights to its fan-in and fan-out so that the variance is "
                         + "kept from layer to layer. " + Phrases.initFor(activation))
                 .report();
+    }
+
+    /** The per-layer ratios: one profile across the layers against Glorot's target of 1. */
+    private static Drawing profile() {
+        return Drawing.of(Chart.LAYER_PROFILE).in(Sections.VARIANCE).titled("Variance flow per layer")
+                .axis("variance ratio").scale(Scale.LOG).reference(1)
+                .guide("Glorot's condition: both ratios near 1 in every layer. Ratios above 1 compound into exploding "
+                        + "signals across the layers, below 1 into vanishing ones.");
+    }
+
+    /** The products across the network, over iterations. */
+    private static Drawing products() {
+        return Drawing.of(Chart.LINE).in(Sections.VARIANCE).titled("Variance ratio across the network (product over layers)")
+                .axis("product of ratios").scale(Scale.LOG).reference(1)
+                .guide("How much the signal's variance grows (above 1) or shrinks (below 1) from the input to the output, "
+                        + "and the gradient's from the output back to the input.");
     }
 }

@@ -8,6 +8,7 @@ import io.trainscope.api.monitor.ForwardContext;
 import io.trainscope.api.monitor.Histogram;
 import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.Metric;
+import io.trainscope.api.monitor.Scope;
 import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.NetworkInfo;
 import io.trainscope.api.monitor.Pathology;
@@ -57,6 +58,18 @@ final class FakeContext implements TrainingStartContext, EpochContext, ForwardCo
     FakeContext(Monitor monitor, Map<String, ?> params, NetworkInfo network) {
         this.network = network;
         this.parameters = Parameters.resolve(monitor, params);
+        this.declared = monitor.metrics();
+    }
+
+    /** The monitor's declarations: recording anything else fails, as it does in the core. */
+    private final List<Metric> declared;
+
+    private void checkDeclared(Metric metric, Scope scope, boolean histogram) {
+        if (declared.stream().noneMatch(d -> d.name().equals(metric.name()) && d.scope() == scope
+                && d.histogram() == histogram)) {
+            throw new IllegalArgumentException("recorded " + metric.name() + " as " + scope + (histogram ? " histogram" : "")
+                    + ", which the monitor does not declare so");
+        }
     }
 
     /** A network of dense layers of the given widths (the last is the output layer), all with one activation. */
@@ -149,16 +162,19 @@ final class FakeContext implements TrainingStartContext, EpochContext, ForwardCo
 
     @Override
     public void record(Metric metric, int layer, double value) {
+        checkDeclared(metric, Scope.LAYER, false);
         records.add(new Recorded(metric.name(), layer, iteration, epoch, value));
     }
 
     @Override
     public void record(Metric metric, double value) {
+        checkDeclared(metric, Scope.NETWORK, false);
         records.add(new Recorded(metric.name(), null, iteration, epoch, value));
     }
 
     @Override
     public void record(Metric metric, int layer, Histogram histogram) {
+        checkDeclared(metric, Scope.LAYER, true);
         records.add(new Recorded(metric.name(), layer, iteration, epoch, Double.NaN));
     }
 

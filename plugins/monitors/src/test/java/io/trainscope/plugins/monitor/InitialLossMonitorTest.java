@@ -2,7 +2,9 @@ package io.trainscope.plugins.monitor;
 
 import io.trainscope.api.activation.FlatRegion;
 import io.trainscope.api.monitor.Pathology;
+import io.trainscope.api.monitor.Sampling;
 import io.trainscope.api.monitor.View;
+import io.trainscope.api.plugin.Parameters;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -37,10 +39,21 @@ class InitialLossMonitorTest {
     }
 
     @Test
-    void asksForTheViewsOfTheFirstIterationAndRecordsItsLossAndTheExpectation() {
+    void samplesTheViewsOfIterationZeroOnly() {
+        InitialLossMonitor monitor = new InitialLossMonitor();
+        Sampling sampling = monitor.sampling(Parameters.defaults(monitor));
+
+        assertThat(sampling.views()).containsExactlyInAnyOrder(View.ACTIVATIONS, View.PRE_ACTIVATIONS);
+        assertThat(sampling.samples(0, 0, true)).isTrue();
+        assertThat(sampling.samples(1, 0, false)).isFalse();
+        assertThat(sampling.samples(100, 5, true)).isFalse();
+        assertThat(sampling.wantsDatasetPass()).isFalse();
+    }
+
+    @Test
+    void recordsTheLossOfTheFirstIterationAndTheExpectation() {
         FakeContext ctx = firstIteration(new InitialLossMonitor(), "cross-entropy", 2.31);
 
-        assertThat(ctx.requestedViews).contains(View.ACTIVATIONS, View.PRE_ACTIVATIONS);
         assertThat(ctx.values("initial.loss", null)).containsExactly(2.31);
         assertThat(ctx.values("initial.loss.expected", null).get(0)).isCloseTo(Math.log(10), within(1e-12));
         assertThat(ctx.findings).isEmpty();

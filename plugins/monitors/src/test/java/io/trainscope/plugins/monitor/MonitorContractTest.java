@@ -1,6 +1,11 @@
 package io.trainscope.plugins.monitor;
 
+import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Monitor;
+import io.trainscope.api.monitor.Sampling;
+import io.trainscope.api.monitor.SamplingParameters;
+import io.trainscope.api.monitor.View;
+import io.trainscope.api.plugin.ParameterSpec;
 import io.trainscope.api.plugin.Parameters;
 import io.trainscope.testkit.PluginConventions;
 import io.trainscope.testkit.ServiceFiles;
@@ -10,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
@@ -50,5 +56,64 @@ class MonitorContractTest {
     void declaresItsParametersWithDefaults(Monitor monitor) {
         assertThat(Parameters.defaults(monitor).asMap().keySet())
                 .containsExactlyElementsOf(monitor.parameters().stream().map(p -> p.name()).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("monitors")
+    void takesItsSamplingParametersFromTheSharedSetUnchanged(Monitor monitor) {
+        for (ParameterSpec spec : monitor.parameters()) {
+            if (spec.name().equals(SamplingParameters.EVERY) || spec.name().equals(SamplingParameters.EVERY_EPOCHS)) {
+                int d = ((Number) spec.defaultValue()).intValue();
+                List<ParameterSpec> shared = List.of(SamplingParameters.iterations(d, d, View.ACTIVATIONS).specs().get(0),
+                        SamplingParameters.iterations(d, d, View.ACTIVATIONS).specs().get(1),
+                        SamplingParameters.datasetPass(Math.max(1, d)).specs().get(0));
+                assertThat(shared).as("%s's %s", monitor.name(), spec.name()).contains(spec);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("monitors")
+    void decidesItsSamplingFromItsParametersAloneBeforeAnyRun(Monitor monitor) {
+        Parameters defaults = Parameters.defaults(monitor);
+        Sampling fresh = monitor.sampling(defaults);
+
+        assertThat(fresh).isNotNull().isEqualTo(monitor.sampling(defaults));
+        assertThat(ServiceLoader.load(Monitor.class).stream().map(ServiceLoader.Provider::get)
+                .filter(m -> m.name().equals(monitor.name())).findFirst().orElseThrow().sampling(defaults))
+                .as("a fresh instance that never saw a run").isEqualTo(fresh);
+    }
+
+    @Test
+    void everyIterationMonitorSamplesWhatItsEveryParameterSays() {
+        monitors().map(Named::getPayload)
+                .filter(m -> m.parameters().stream().anyMatch(p -> p.name().equals(SamplingParameters.EVERY)))
+                .forEach(m -> {
+                    Sampling s = m.sampling(Parameters.resolve(m, Map.of(SamplingParameters.EVERY, 7,
+                            SamplingParameters.EVERY_EPOCHS, 2)));
+                    assertThat(s.everyIterations()).as(m.name()).isEqualTo(7);
+                    assertThat(s.everyEpochs()).as(m.name()).isEqualTo(2);
+                    assertThat(s.samples(14, 0, false)).as(m.name()).isTrue();
+                    assertThat(s.samples(15, 2, true)).as(m.name()).isTrue();
+                    assertThat(s.samples(15, 1, true)).as(m.name()).isFalse();
+                });
+    }
+
+    @Test
+    void onlyTheDeadNeuronMonitorAsksForAFullPassAndNonFiniteForNonFiniteLosses() {
+        List<String> passes = monitors().map(Named::getPayload)
+                .filter(m -> m.sampling(Parameters.defaults(m)).wantsDatasetPass()).map(Monitor::name).toList();
+        List<String> losses = monitors().map(Named::getPayload)
+                .filter(m -> m.sampling(Parameters.defaults(m)).whenLossNotFinite()).map(Monitor::name).toList();
+
+        assertThat(passes).containsExactly("dead-neurons");
+        assertThat(losses).containsExactly("non-finite");
+    }
+
+    @Test
+    void noTwoMonitorsDeclareTheSameMetric() {
+        List<String> names = monitors().flatMap(n -> n.getPayload().metrics().stream()).map(Metric::name).toList();
+
+        assertThat(names).doesNotHaveDuplicates().isNotEmpty();
     }
 }

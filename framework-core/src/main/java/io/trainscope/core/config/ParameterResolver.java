@@ -1,10 +1,9 @@
-package io.trainscope.core.plugin;
+package io.trainscope.core.config;
 
 import io.trainscope.api.plugin.ParameterException;
 import io.trainscope.api.plugin.ParameterSpec;
 import io.trainscope.api.plugin.Parameters;
 import io.trainscope.api.plugin.Plugin;
-import io.trainscope.core.config.ConfigException;
 
 import java.util.List;
 import java.util.Map;
