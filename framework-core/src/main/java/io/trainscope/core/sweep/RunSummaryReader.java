@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trainscope.api.monitor.Severity;
 import io.trainscope.core.TrainscopeException;
+import io.trainscope.core.evaluation.Evaluator;
 import io.trainscope.core.run.RunFolder;
 import io.trainscope.core.training.TrainerMetrics;
 
@@ -33,15 +34,10 @@ final class RunSummaryReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The prefix of the trainer's validation metrics. */
-    static final String VALIDATION = "validation.";
-    /** The prefix of the trainer's test metrics. */
-    static final String TEST = "test.";
-
     /** The validation metric the best epoch is chosen by when early stopping names none and the run has it. */
-    static final String DEFAULT_BEST = VALIDATION + "accuracy";
+    static final String DEFAULT_BEST = TrainerMetrics.validation(Evaluator.ACCURACY).name();
     /** The one chosen by otherwise. */
-    static final String FALLBACK_BEST = VALIDATION + "loss";
+    static final String FALLBACK_BEST = TrainerMetrics.validation(Evaluator.LOSS).name();
 
     /**
      * What to read besides the trainer's own metrics.
@@ -170,11 +166,11 @@ final class RunSummaryReader {
                 trainingLoss = value;
             } else if (metric.equals(TrainerMetrics.EPOCH_SECONDS.name())) {
                 seconds += value;
-            } else if (metric.startsWith(TEST)) {
-                test.put(metric.substring(TEST.length()), value);
-            } else if (metric.startsWith(VALIDATION) && !Double.isNaN(value)) {
+            } else if (metric.startsWith(TrainerMetrics.TEST)) {
+                test.put(metric.substring(TrainerMetrics.TEST.length()), value);
+            } else if (metric.startsWith(TrainerMetrics.VALIDATION) && !Double.isNaN(value)) {
                 double[] b = best.get(metric);
-                boolean higher = metric.endsWith("accuracy");
+                boolean higher = metric.endsWith(Evaluator.ACCURACY);
                 if (b == null || (higher ? value > b[0] : value < b[0])) {
                     best.put(metric, new double[]{value, epoch + 1});
                 }

@@ -1,7 +1,10 @@
 package io.trainscope.core.sweep;
 
 import io.trainscope.api.monitor.Severity;
+import io.trainscope.core.evaluation.Evaluator;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,7 +16,8 @@ import java.util.Set;
 /**
  * A sweep's table as text cells: one row per run, with its swept values, status, test metrics,
  * best validation value and epoch, epochs, final training loss, the values its monitors declared
- * for comparisons (per-layer ones as {@code a / b / c} from the first hidden layer on), findings
+ * for comparisons at their first record (per-layer ones as {@code a / b / c} from the first hidden
+ * layer on, with two significant digits), findings
  * by severity and training time. {@link #markdown} writes {@code sweep.md}; the command line lays
  * the same cells out for the terminal. Accuracies are shown as percentages.
  *
@@ -22,8 +26,6 @@ import java.util.Set;
  * @param notes   one line per run that failed or has not run, saying why
  */
 public record SweepTable(List<String> headers, List<List<String>> rows, List<String> notes) {
-
-    private static final String ACCURACY = "accuracy";
 
     public SweepTable {
         headers = List.copyOf(headers);
@@ -43,7 +45,7 @@ public record SweepTable(List<String> headers, List<List<String>> rows, List<Str
                 r.summary().headlines().forEach(h -> headlines.putIfAbsent(h.metric(), h.label() + " " + h.when()));
             }
         }
-        tests.remove("loss");
+        tests.remove(Evaluator.LOSS);
         List<String> headers = new ArrayList<>();
         state.axes().forEach(a -> headers.add(a.path()));
         if (seeds) {
@@ -101,7 +103,7 @@ public record SweepTable(List<String> headers, List<List<String>> rows, List<Str
             return number(h.metric(), h.value());
         }
         List<String> values = new ArrayList<>();
-        h.layers().forEach((layer, v) -> values.add(compact(v)));
+        h.layers().forEach((layer, v) -> values.add(brief(v)));
         return String.join(" / ", values);
     }
 
@@ -124,7 +126,7 @@ public record SweepTable(List<String> headers, List<List<String>> rows, List<Str
         if (v == null) {
             return "";
         }
-        if (metric != null && metric.endsWith(ACCURACY) && Double.isFinite(v)) {
+        if (metric != null && metric.endsWith(Evaluator.ACCURACY) && Double.isFinite(v)) {
             return String.format(Locale.ROOT, "%.1f%%", 100 * v);
         }
         return compact(v);
@@ -144,6 +146,19 @@ public record SweepTable(List<String> headers, List<List<String>> rows, List<Str
             return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
         }
         return String.format(Locale.ROOT, "%.3e", v);
+    }
+
+    /** Two significant digits (per-layer lists stay short); 0 as 0. */
+    static String brief(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v == 0 ? "0" : Double.toString(v);
+        }
+        double a = Math.abs(v);
+        if (a >= 0.01 && a < 1e4) {
+            BigDecimal d = new BigDecimal(v).round(new MathContext(2));
+            return d.stripTrailingZeros().toPlainString();
+        }
+        return String.format(Locale.ROOT, "%.1e", v);
     }
 
     /** {@code sweep.md}: a title, how it was made, the table and the notes. */

@@ -114,7 +114,8 @@ class SweepRunTest {
         SweepTable table = three.table();
         assertThat(table.headers()).startsWith("training.optimizer.learning-rate", "status", "test accuracy",
                 "best validation (epoch)", "epochs", "training loss");
-        assertThat(table.headers()).endsWith("findings", "time");
+        assertThat(table.headers()).endsWith("layer.gradient.norm at initialization",
+                "gradient.norm.ratio at initialization", "findings", "time");
         SweepState.Run first = three.state().runs().get(0);
         JsonNode run = JSON.readTree(three.directory().resolve(first.folder()).resolve(RunFolder.RUN).toFile());
         double accuracy = run.get("test").get("accuracy").asDouble();
@@ -126,6 +127,13 @@ class SweepRunTest {
         assertThat(first.summary().trainingLoss()).isEqualTo(run.get("final").get("training_loss").asDouble());
         assertThat(first.summary().bestEpoch()).isBetween(1, 3);
         assertThat(first.summary().seconds()).isPositive();
+
+        double ratio = firstValue(three.directory().resolve(first.folder()), "gradient.norm.ratio");
+        assertThat(first.summary().headlines()).extracting(RunSummary.Headline::metric)
+                .containsExactly("layer.gradient.norm", "gradient.norm.ratio");
+        assertThat(first.summary().headlines().get(1).value()).isEqualTo(ratio);
+        assertThat(first.summary().headlines().get(0).layers()).containsOnlyKeys("hidden-0", "hidden-1", "output");
+        assertThat(row.get(row.size() - 3)).isEqualTo(SweepTable.compact(ratio));
 
         String md = Files.readString(three.directory().resolve(SweepFolder.TABLE));
         assertThat(md).startsWith("# Sweep lr\n").contains("| training.optimizer.learning-rate | status | test accuracy |")
@@ -215,6 +223,17 @@ class SweepRunTest {
                 }
             }
         };
+    }
+
+    /** The first value of a network metric in a run folder's metrics.jsonl. */
+    private static double firstValue(Path runFolder, String metric) throws IOException {
+        for (String line : Files.readAllLines(runFolder.resolve(RunFolder.METRICS))) {
+            JsonNode m = JSON.readTree(line);
+            if (m.get("metric").asText().equals(metric)) {
+                return m.get("value").asDouble();
+            }
+        }
+        throw new AssertionError(metric + " not recorded");
     }
 
     private static Path onlyEntry(Path root) throws IOException {

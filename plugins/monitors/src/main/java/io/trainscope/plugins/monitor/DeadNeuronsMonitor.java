@@ -52,7 +52,7 @@ public final class DeadNeuronsMonitor implements Monitor {
             "share of the layer's units that are dead").drawn(Drawing.of(Chart.LAYER_BARS).in(Sections.UNITS)
             .titled("Dead units per layer").labelled("dead units").axis("dead units (%)")
             .guide("Units whose activation is zero for every example: they pass no gradient and never recover "
-                    + "(seed 003)."));
+                    + "(seed 003).").inComparisons());
 
     static final SamplingParameters SAMPLING = SamplingParameters.datasetPass(1);
     static final ParameterSpec THRESHOLD = ParameterSpec.real("threshold", 20.0,
