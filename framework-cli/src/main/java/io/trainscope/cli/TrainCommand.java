@@ -82,17 +82,9 @@ final class TrainCommand implements Callable<Integer> {
         TrainingProgress progress = quiet ? TrainingProgress.NONE : ConsoleProgress.forTerminal();
         SeedSummary summary = new SeedSummary();
         RunOptions options = new RunOptions(output, summary.sink(), progress, null, !noReport);
-        if (resume != null && Sweeps.isSweepFolder(resume)) {
-            if (epochs != null || seeds != null) {
-                throw new TrainscopeException("--epochs and --seed cannot change a sweep being resumed; it continues "
-                        + "with the settings it started with");
-            }
-            return sweep(out, trainscope.get(Sweeps.class).resume(resume, options, new SweepConsole(out)));
-        }
-        Optional<SweepPlan> sweep = config == null ? Optional.empty()
-                : trainscope.get(Sweeps.class).plan(config, overrides());
+        Optional<SweepResult> sweep = sweep(trainscope.get(Sweeps.class), options, out);
         if (sweep.isPresent()) {
-            return sweep(out, trainscope.get(Sweeps.class).run(sweep.get(), options, new SweepConsole(out)));
+            return status(out, sweep.get());
         }
         List<TrainingResult> results = new ArrayList<>();
         if (resume != null) {
@@ -144,8 +136,21 @@ final class TrainCommand implements Callable<Integer> {
         return overrides;
     }
 
+    /** Trains the config's sweep, or resumes the sweep folder given to --resume; empty when neither is a sweep. */
+    private Optional<SweepResult> sweep(Sweeps sweeps, RunOptions options, PrintWriter out) {
+        if (resume != null && Sweeps.isSweepFolder(resume)) {
+            if (epochs != null || seeds != null) {
+                throw new TrainscopeException("--epochs and --seed cannot change a sweep being resumed; it continues "
+                        + "with the settings it started with");
+            }
+            return Optional.of(sweeps.resume(resume, options, new SweepConsole(out)));
+        }
+        Optional<SweepPlan> plan = config == null ? Optional.empty() : sweeps.plan(config, overrides());
+        return plan.map(p -> sweeps.run(p, options, new SweepConsole(out)));
+    }
+
     /** Prints a sweep's table; the exit status counts every run, as for several seeds. */
-    private int sweep(PrintWriter out, SweepResult result) {
+    private int status(PrintWriter out, SweepResult result) {
         new SweepConsole(out).print(result);
         boolean findingAtThreshold = failOn != null && result.state().runs().stream()
                 .filter(r -> r.summary() != null).flatMap(r -> r.summary().findings().keySet().stream())

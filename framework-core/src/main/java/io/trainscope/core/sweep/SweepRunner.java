@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +61,7 @@ final class SweepRunner {
             current = write(folder, plan, current.with(entry.with(SweepState.Run.DONE, attempt.folder(), attempt.summary())));
             listener.runEnded(run, attempt.summary());
         }
-        current = write(folder, plan, current.finishedAt(Instant.now().toString()));
+        current = write(folder, plan, current.finishedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
         return new SweepResult(folder.directory(), current, SweepTable.of(current), comparison(folder, current),
                 cache.loads());
     }

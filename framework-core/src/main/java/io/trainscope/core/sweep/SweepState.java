@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The content of {@code sweep.json}: the sweep's identity, how to plan it again (config origin,
  * directory, overrides; the config text itself is {@code sweep.yaml} beside it), and every run
- * with its state and, once done, its summary. The format is in {@code docs/metrics.md}.
+ * with its state and, once done, its summary. The format is in {@code docs/config.md} ("sweep").
  *
  * @param format    the file format version
  * @param name      the config's name

@@ -112,7 +112,8 @@ public record SweepTable(List<String> headers, List<List<String>> rows, List<Str
         for (Severity severity : new Severity[]{Severity.CRITICAL, Severity.WARNING, Severity.INFO}) {
             Integer n = s.findings().get(severity.name());
             if (n != null && n > 0) {
-                parts.add(n + " " + severity.name().toLowerCase(Locale.ROOT));
+                parts.add(n + " " + severity.name().toLowerCase(Locale.ROOT)
+                        + (n > 1 && severity == Severity.WARNING ? "s" : ""));
             }
         }
         if (parts.isEmpty()) {

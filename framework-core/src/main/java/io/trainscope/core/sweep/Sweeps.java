@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +85,7 @@ public final class Sweeps {
             throw new TrainscopeException("a sweep writes a sweep folder; give RunOptions an output root");
         }
         SweepFolder folder = SweepFolder.create(options.outputRoot(), plan.name(), plan.text());
-        return runner(options).run(folder, plan, SweepState.planned(plan, Instant.now().toString()), options, listener);
+        return runner(options).run(folder, plan, SweepState.planned(plan, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()), options, listener);
     }
 
     /**
