@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public record SweepPath(String text, List<Object> segments) {
 
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final Pattern PART = Pattern.compile("([A-Za-z0-9][A-Za-z0-9_-]*)((?:\\[\\d{1,6}])*)");
     private static final Pattern INDEX = Pattern.compile("\\[(\\d{1,6})]");
 
@@ -71,11 +70,6 @@ public record SweepPath(String text, List<Object> segments) {
 
     private static boolean startsWithPath(String path, String prefix) {
         return path.startsWith(prefix) && (path.charAt(prefix.length()) == '.' || path.charAt(prefix.length()) == '[');
-    }
-
-    /** Whether the text is a plain key (no dots, no indices). */
-    static boolean isKey(String text) {
-        return KEY.matcher(text).matches();
     }
 
     @Override

@@ -111,9 +111,9 @@ final class SweepPlanner {
                 }
             }
         }
-        StringBuilder sb = new StringBuilder("sweep combination ");
-        settings.forEach((path, label) -> sb.append(sb.length() > 18 ? ", " : "").append(path).append(" = ").append(label));
-        return sb.toString();
+        List<String> all = new ArrayList<>();
+        settings.forEach((path, label) -> all.add(path + " = " + label));
+        return "sweep combination " + String.join(", ", all);
     }
 
     /** {@code <name>-<value>-<value>}, made safe for a folder name and unique within the sweep. */

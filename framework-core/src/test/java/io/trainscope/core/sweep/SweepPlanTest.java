@@ -130,6 +130,23 @@ class SweepPlanTest {
     }
 
     @Test
+    void anErrorOnNoSweptPathNamesTheWholeCombination() {
+        assertThatThrownBy(() -> plan(BASE.replace("batch-size: 16", "batch-size: 0")
+                + "sweep: {model.activation: [tanh]}\n").orElseThrow())
+                .hasMessage("sweep combination model.activation = tanh: training.batch-size: must be an integer >= 1, got 0");
+    }
+
+    @Test
+    void aDataSourceNamedByItsBareNameTakesSweptParametersUnderSource() {
+        SweepPlan plan = plan("data: iris\nmodel: {}\nsweep: {data.split.validation: [0.2, 0.3]}\n").orElseThrow();
+
+        assertThat(plan.runs()).extracting(r -> r.experiment().dataSource().name()).containsOnly("iris");
+        assertThat(plan.runs()).extracting(r -> r.experiment().spec().data().split().validation()).containsExactly(0.2, 0.3);
+        assertThat(plan.name()).isEqualTo("test");
+        assertThat(plan.runs()).extracting(PlannedRun::name).containsExactly("test-validation-0.2", "test-validation-0.3");
+    }
+
+    @Test
     void aMalformedSectionFailsWithTheFieldAndTheFix() {
         assertThatThrownBy(() -> sweep("sweep: {model.activation: relu}\n")).isInstanceOf(ConfigException.class)
                 .hasMessage("sweep.model.activation: must be a list of the values to try, e.g. [sigmoid, tanh, relu], got relu");
