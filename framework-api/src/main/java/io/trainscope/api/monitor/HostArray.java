@@ -86,44 +86,42 @@ public final class HostArray {
         if (from < 0 || to > size() || from > to) {
             throw new IndexOutOfBoundsException("range [" + from + ", " + to + ") of " + size() + " values");
         }
-        int n = to;
         double total = 0;
-        int i = from;
-        while (i < n) {
-            int end = Math.min(n, i + 4096);
-            float s0 = 0;
-            float s1 = 0;
-            float s2 = 0;
-            float s3 = 0;
-            float s4 = 0;
-            float s5 = 0;
-            float s6 = 0;
-            float s7 = 0;
-            for (; i + 7 < end; i += 8) {
-                float a0 = values[i];
-                float a1 = values[i + 1];
-                float a2 = values[i + 2];
-                float a3 = values[i + 3];
-                float a4 = values[i + 4];
-                float a5 = values[i + 5];
-                float a6 = values[i + 6];
-                float a7 = values[i + 7];
-                s0 += a0 * a0;
-                s1 += a1 * a1;
-                s2 += a2 * a2;
-                s3 += a3 * a3;
-                s4 += a4 * a4;
-                s5 += a5 * a5;
-                s6 += a6 * a6;
-                s7 += a7 * a7;
-            }
-            double block = (double) s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7;
-            for (; i < end; i++) {
-                block += (double) values[i] * values[i];
-            }
-            total += block;
+        for (int i = from; i < to; i += 4096) {
+            total += blockSumOfSquares(values, i, Math.min(to, i + 4096));
         }
         return total;
+    }
+
+    /**
+     * The sum of squares of {@code values[from, to)}, at most a few thousand of them: eight float
+     * accumulators (enough precision for one block, and the loop vectorizes), added up in double.
+     */
+    private static double blockSumOfSquares(float[] values, int from, int to) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        float s4 = 0;
+        float s5 = 0;
+        float s6 = 0;
+        float s7 = 0;
+        int i = from;
+        for (; i + 7 < to; i += 8) {
+            s0 += values[i] * values[i];
+            s1 += values[i + 1] * values[i + 1];
+            s2 += values[i + 2] * values[i + 2];
+            s3 += values[i + 3] * values[i + 3];
+            s4 += values[i + 4] * values[i + 4];
+            s5 += values[i + 5] * values[i + 5];
+            s6 += values[i + 6] * values[i + 6];
+            s7 += values[i + 7] * values[i + 7];
+        }
+        double block = (double) s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7;
+        for (; i < to; i++) {
+            block += (double) values[i] * values[i];
+        }
+        return block;
     }
 
     /** Mean, population standard deviation, minimum, maximum and count of the values, in one pass. */

@@ -3,6 +3,7 @@ package io.trainscope.core.evaluation;
 import io.trainscope.api.data.Task;
 import io.trainscope.core.model.OutputHead;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.evaluation.IEvaluation;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.evaluation.regression.RegressionEvaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -40,49 +41,45 @@ public final class Evaluator {
     /** Evaluates {@code network} on {@code data}; {@code head} says how to read its outputs. */
     public static EvaluationResult evaluate(MultiLayerNetwork network, DataSet data, OutputHead head, int batchSize) {
         long n = data.numExamples();
+        boolean classifying = head.task() instanceof Task.Classification;
+        List<String> classes = classifying ? ((Task.Classification) head.task()).classNames() : List.of();
+        IEvaluation<?> evaluation = classifying ? new Evaluation(classes.size()) : new RegressionEvaluation(head.units());
         double lossSum = 0;
-        Evaluation classification = null;
-        RegressionEvaluation regression = null;
-        List<String> classes = List.of();
-        if (head.task() instanceof Task.Classification c) {
-            classes = c.classNames();
-            classification = new Evaluation(classes.size());
-        } else {
-            regression = new RegressionEvaluation(head.units());
-        }
         for (long from = 0; from < n; from += batchSize) {
             long to = Math.min(n, from + batchSize);
             INDArray x = data.getFeatures().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             INDArray y = data.getLabels().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-            DataSet batch = new DataSet(x, y);
-            lossSum += network.score(batch, false) * (to - from);
+            lossSum += network.score(new DataSet(x, y), false) * (to - from);
             INDArray out = network.output(x, false);
-            if (classification != null) {
-                classification.eval(y, out);
-            } else {
-                regression.eval(y, out);
-            }
+            evaluation.eval(y, out);
             out.close();
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put(LOSS, lossSum / n);
-        if (classification != null) {
-            metrics.put(ACCURACY, classification.accuracy());
-            int k = classes.size();
-            double[] precision = new double[k];
-            double[] recall = new double[k];
-            long[][] confusion = new long[k][k];
-            for (int a = 0; a < k; a++) {
-                precision[a] = classification.precision(a);
-                recall[a] = classification.recall(a);
-                for (int p = 0; p < k; p++) {
-                    confusion[a][p] = classification.getConfusionMatrix().getCount(a, p);
-                }
+        return evaluation instanceof Evaluation c ? classification(n, metrics, classes, c)
+                : regression(n, metrics, (RegressionEvaluation) evaluation);
+    }
+
+    private static EvaluationResult classification(long n, Map<String, Double> metrics, List<String> classes,
+                                                   Evaluation evaluation) {
+        metrics.put(ACCURACY, evaluation.accuracy());
+        int k = classes.size();
+        double[] precision = new double[k];
+        double[] recall = new double[k];
+        long[][] confusion = new long[k][k];
+        for (int a = 0; a < k; a++) {
+            precision[a] = evaluation.precision(a);
+            recall[a] = evaluation.recall(a);
+            for (int p = 0; p < k; p++) {
+                confusion[a][p] = evaluation.getConfusionMatrix().getCount(a, p);
             }
-            return new EvaluationResult(n, metrics, classes, precision, recall, confusion);
         }
-        metrics.put(MSE, regression.averageMeanSquaredError());
-        metrics.put(MAE, regression.averageMeanAbsoluteError());
+        return new EvaluationResult(n, metrics, classes, precision, recall, confusion);
+    }
+
+    private static EvaluationResult regression(long n, Map<String, Double> metrics, RegressionEvaluation evaluation) {
+        metrics.put(MSE, evaluation.averageMeanSquaredError());
+        metrics.put(MAE, evaluation.averageMeanAbsoluteError());
         return new EvaluationResult(n, metrics, List.of(), new double[0], new double[0], new long[0][0]);
     }
 }

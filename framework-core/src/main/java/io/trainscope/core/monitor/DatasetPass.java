@@ -55,7 +55,9 @@ public final class DatasetPass {
             }
         }
         // clearLayersStates, not clear(): MultiLayerNetwork.clear() also drops the solver, and with it the
-        // optimizer's state (Adam's moments, momentum), which the next fit would recreate as zeros
+        // optimizer's state (Adam's moments, momentum), which the next fit would recreate as zeros; the old
+        // state array (two floats per parameter for Adam, 4.3 MiB for the MNIST MLP) then stayed off-heap,
+        // every epoch, until a full garbage collection
         network.clearLayersStates();
         network.setInput(null);
         return batch;

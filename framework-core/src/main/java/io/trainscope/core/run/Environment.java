@@ -1,5 +1,8 @@
 package io.trainscope.core.run;
 
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.factory.Nd4j;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +47,21 @@ public final class Environment {
             return Double.NaN;
         }
         return Double.NaN;
+    }
+
+    /**
+     * ND4J's native memory in MiB: the bytes of every array buffer allocated outside a workspace
+     * that has not been freed yet (by {@code close()} or by the garbage collector; libnd4j's own
+     * counter), plus the workspaces of the calling thread. Exact where the resident set size is
+     * blurred by the Java heap and the allocator, and unlike javacpp's {@code Pointer.totalBytes()},
+     * which does not see ND4J's buffers.
+     */
+    public static double nativeMemoryMiB() {
+        long bytes = Nd4j.getEnvironment().getDeviceCouner(0);
+        for (MemoryWorkspace w : Nd4j.getWorkspaceManager().getAllWorkspacesForCurrentThread()) {
+            bytes += w.getCurrentSize();
+        }
+        return bytes / (1024.0 * 1024.0);
     }
 
     /** The CPU model from {@code /proc/cpuinfo}, where there is one. */

@@ -92,6 +92,7 @@ public final class TrainerMeter {
         if (!Double.isNaN(rss)) {
             sink.accept(measurement(iteration, epoch, TrainerMetrics.RESIDENT_MEMORY, rss));
         }
+        sink.accept(measurement(iteration, epoch, TrainerMetrics.NATIVE_MEMORY, Environment.nativeMemoryMiB()));
         Runtime rt = Runtime.getRuntime();
         sink.accept(measurement(iteration, epoch, TrainerMetrics.HEAP_MEMORY, (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0)));
         Map<String, Double> metrics = validation == null ? Map.of()

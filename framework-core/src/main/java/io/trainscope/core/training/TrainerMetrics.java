@@ -46,6 +46,9 @@ public final class TrainerMetrics {
     public static final Metric RESIDENT_MEMORY = Metric.network("process.resident.memory", "MiB",
             "resident set size of the process at the end of the epoch (Linux), Java heap and native memory together")
             .drawn(Drawing.NONE);
+    public static final Metric NATIVE_MEMORY = Metric.network("process.native.memory", "MiB",
+            "ND4J's native memory at the end of the epoch: array buffers outside workspaces not yet freed, and the "
+                    + "training thread's workspaces").drawn(Drawing.NONE);
     public static final Metric HEAP_MEMORY = Metric.network("process.heap.memory", "MiB",
             "Java heap in use at the end of the epoch").drawn(Drawing.NONE);
 
@@ -73,7 +76,7 @@ public final class TrainerMetrics {
         List<Metric> all = new ArrayList<>(List.of(LOSS, EPOCH_LOSS));
         List<String> evaluated = Evaluator.metricNames(task);
         evaluated.forEach(n -> all.add(validation(n)));
-        all.addAll(List.of(LEARNING_RATE, EPOCH_SECONDS, THROUGHPUT, RESIDENT_MEMORY, HEAP_MEMORY));
+        all.addAll(List.of(LEARNING_RATE, EPOCH_SECONDS, THROUGHPUT, RESIDENT_MEMORY, NATIVE_MEMORY, HEAP_MEMORY));
         evaluated.forEach(n -> all.add(test(n)));
         return List.copyOf(all);
     }

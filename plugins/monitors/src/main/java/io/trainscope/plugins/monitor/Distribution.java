@@ -62,37 +62,42 @@ final class Distribution {
             throw new IllegalArgumentException("need bins >= 1, stride >= 1 and scale > 0, got " + bins + ", "
                     + stride + " and " + scale);
         }
-        // two interleaved sets of accumulators halve the dependency chains; a NaN or an infinity makes the
-        // sum non-finite and sends the values to the slow path
+        Range r = range(values, n, stride);
+        if (!Double.isFinite(r.sum()) || Float.isInfinite(r.min()) || Float.isInfinite(r.max())) {
+            return ofNonFinite(values, n, stride, scale, bins);
+        }
+        long count = (n - 1) / stride + 1;
+        long[] fine = fineCounts(values, n, stride, r.min(), r.max(), bins * SUB_BINS);
+        return withRange(r.min() * scale, r.max() * scale, r.sum() / count * scale, bins, fine, count);
+    }
+
+    /** Minimum, maximum and sum of a strided run of values; non-finite values make the sum non-finite. */
+    private record Range(float min, float max, double sum) {
+    }
+
+    /**
+     * One pass for minimum, maximum and sum. Two interleaved sets of accumulators halve the
+     * dependency chains; a unit stride gets a loop of its own because the JIT unrolls a unit
+     * stride, not a variable one.
+     */
+    private static Range range(float[] values, int n, int stride) {
         float min0 = Float.POSITIVE_INFINITY;
         float max0 = Float.NEGATIVE_INFINITY;
         float min1 = Float.POSITIVE_INFINITY;
         float max1 = Float.NEGATIVE_INFINITY;
         double sum0 = 0;
         double sum1 = 0;
+        int step = 2 * stride;
         int i = 0;
-        if (stride == 1) { // a loop of its own: the JIT unrolls a unit stride, not a variable one
-            for (; i + 1 < n; i += 2) {
-                float a = values[i];
-                float b = values[i + 1];
-                min0 = a < min0 ? a : min0;
-                max0 = a > max0 ? a : max0;
-                min1 = b < min1 ? b : min1;
-                max1 = b > max1 ? b : max1;
-                sum0 += a;
-                sum1 += b;
-            }
-        } else {
-            for (; i + stride < n; i += 2 * stride) {
-                float a = values[i];
-                float b = values[i + stride];
-                min0 = a < min0 ? a : min0;
-                max0 = a > max0 ? a : max0;
-                min1 = b < min1 ? b : min1;
-                max1 = b > max1 ? b : max1;
-                sum0 += a;
-                sum1 += b;
-            }
+        for (; i + stride < n; i += step) {
+            float a = values[i];
+            float b = values[i + stride];
+            min0 = a < min0 ? a : min0;
+            max0 = a > max0 ? a : max0;
+            min1 = b < min1 ? b : min1;
+            max1 = b > max1 ? b : max1;
+            sum0 += a;
+            sum1 += b;
         }
         for (; i < n; i += stride) {
             float a = values[i];
@@ -100,14 +105,11 @@ final class Distribution {
             max0 = a > max0 ? a : max0;
             sum0 += a;
         }
-        float min = Math.min(min0, min1);
-        float max = Math.max(max0, max1);
-        double sum = sum0 + sum1;
-        if (!Double.isFinite(sum) || Float.isInfinite(min) || Float.isInfinite(max)) {
-            return ofNonFinite(values, n, stride, scale, bins);
-        }
-        long count = (n - 1) / stride + 1;
-        int fineBins = bins * SUB_BINS;
+        return new Range(Math.min(min0, min1), Math.max(max0, max1), sum0 + sum1);
+    }
+
+    /** Counts of finite values in {@code fineBins} equal bins over {@code [min, max]}. */
+    private static long[] fineCounts(float[] values, int n, int stride, float min, float max, int fineBins) {
         long[] fine = new long[fineBins];
         float perUnit = max > min ? fineBins / (max - min) : 0f;
         int last = fineBins - 1;
@@ -122,7 +124,7 @@ final class Distribution {
                 fine[b > last ? last : b]++;
             }
         }
-        return withRange(min * scale, max * scale, sum / count * scale, bins, fine, count);
+        return fine;
     }
 
     /** The slow path: skips NaN and infinite values one by one. */

@@ -33,7 +33,7 @@ class SaturationMonitorTest {
     @Test
     void countsFlatValuesAndUnitsFlatForEveryExampleInEitherMemoryOrder() {
         for (char order : new char[]{'c', 'f'}) {
-            SaturationMonitor.Saturation s = SaturationMonitor.Saturation.of(Hosts.of(matrix(order, BATCH)), TANH);
+            Saturation s = Saturation.of(Hosts.of(matrix(order, BATCH)), TANH);
 
             assertThat(s.percent()).as("order %s", order).isCloseTo(100.0 * 5 / 12, within(1e-9));
             assertThat(s.saturatedUnits()).as("order %s", order).isEqualTo(1);
@@ -50,7 +50,7 @@ class SaturationMonitorTest {
         INDArray row = Nd4j.create(probes, new long[]{1, probes.length});
 
         for (int i = 0; i < probes.length; i++) {
-            SaturationMonitor.Saturation s = SaturationMonitor.Saturation.of(
+            Saturation s = Saturation.of(
                     Hosts.of(row.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
                             org.nd4j.linalg.indexing.NDArrayIndex.interval(i, i + 1))), sigmoid);
             assertThat(s.saturatedUnits() == 1).as("%s", probes[i]).isEqualTo(sigmoid.contains(probes[i]));
@@ -59,7 +59,7 @@ class SaturationMonitorTest {
 
     @Test
     void aLayerWithoutFlatRegionHasNoSaturation() {
-        SaturationMonitor.Saturation s = SaturationMonitor.Saturation.of(Hosts.of(matrix('c', BATCH)),
+        Saturation s = Saturation.of(Hosts.of(matrix('c', BATCH)),
                 FlatRegion.NONE);
 
         assertThat(s.percent()).isZero();

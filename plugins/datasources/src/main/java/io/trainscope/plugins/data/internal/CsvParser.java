@@ -70,8 +70,7 @@ public final class CsvParser implements Closeable {
 
     /** The next record, an empty list for a blank line, or null at the end of the input. */
     private List<String> record() throws IOException {
-        int c = peek();
-        if (c < 0) {
+        if (peek() < 0) {
             return null;
         }
         recordLine = line;
@@ -79,70 +78,82 @@ public final class CsvParser implements Closeable {
         StringBuilder field = new StringBuilder();
         while (true) {
             field.setLength(0);
-            c = read();
-            while (c == ' ' || c == '\t') {
-                if (c == delimiter) {
-                    break;
-                }
-                c = read();
-            }
+            int c = skipBlanks(read());
             if (c == '"') {
-                int opened = line;
-                while (true) {
-                    c = read();
-                    if (c < 0) {
-                        throw new DataException(source + ": line " + opened
-                                + ": a quoted field is never closed (a \" opens it but no \" ends it)");
-                    }
-                    if (c == '"') {
-                        if (peek() == '"') {
-                            read();
-                            field.append('"');
-                            continue;
-                        }
-                        break;
-                    }
-                    if (c == '\r' || c == '\n') {
-                        endOfLine(c);
-                        field.append('\n');
-                        continue;
-                    }
-                    field.append((char) c);
-                }
-                c = read();
-                while ((c == ' ' || c == '\t') && c != delimiter) {
-                    c = read();
-                }
-                if (c != delimiter && c != '\n' && c != '\r' && c >= 0) {
-                    throw new DataException(source + ": line " + line + ": unexpected '" + (char) c
-                            + "' after the closing quote of a field; a quoted field must be followed by the delimiter '"
-                            + delimiter + "' or the end of the line");
-                }
-                fields.add(field.toString());
+                c = quotedField(field);
             } else {
-                while (c >= 0 && c != delimiter && c != '\n' && c != '\r') {
-                    if (c == '"') {
-                        throw new DataException(source + ": line " + line + ": a \" inside an unquoted field; "
-                                + "enclose the whole field in quotes and double the quote (\"\")");
-                    }
-                    field.append((char) c);
-                    c = read();
-                }
-                String value = field.toString().strip();
-                if (value.isEmpty() && fields.isEmpty() && c != delimiter) {
-                    if (c >= 0) {
-                        endOfLine(c);
-                    }
+                c = unquotedField(c, field);
+                if (field.isEmpty() && fields.isEmpty() && c != delimiter) {
+                    endOfRecord(c);
                     return List.of();
                 }
-                fields.add(value);
             }
+            fields.add(field.toString());
             if (c != delimiter) {
-                if (c >= 0) {
-                    endOfLine(c);
-                }
+                endOfRecord(c);
                 return fields;
             }
+        }
+    }
+
+    /** Skips spaces and tabs (unless one is the delimiter) from {@code c} on; returns the first other character. */
+    private int skipBlanks(int c) throws IOException {
+        while ((c == ' ' || c == '\t') && c != delimiter) {
+            c = read();
+        }
+        return c;
+    }
+
+    /** Reads a quoted field after its opening quote into {@code field}; returns the character after it. */
+    private int quotedField(StringBuilder field) throws IOException {
+        int opened = line;
+        while (true) {
+            int c = read();
+            if (c < 0) {
+                throw new DataException(source + ": line " + opened
+                        + ": a quoted field is never closed (a \" opens it but no \" ends it)");
+            }
+            if (c == '"' && peek() != '"') {
+                break;
+            }
+            if (c == '"') {
+                read();
+                field.append('"');
+            } else if (c == '\r' || c == '\n') {
+                endOfLine(c);
+                field.append('\n');
+            } else {
+                field.append((char) c);
+            }
+        }
+        int c = skipBlanks(read());
+        if (c != delimiter && c != '\n' && c != '\r' && c >= 0) {
+            throw new DataException(source + ": line " + line + ": unexpected '" + (char) c
+                    + "' after the closing quote of a field; a quoted field must be followed by the delimiter '"
+                    + delimiter + "' or the end of the line");
+        }
+        return c;
+    }
+
+    /** Reads an unquoted field starting at {@code c} into {@code field}, stripped; returns the character after it. */
+    private int unquotedField(int c, StringBuilder field) throws IOException {
+        while (c >= 0 && c != delimiter && c != '\n' && c != '\r') {
+            if (c == '"') {
+                throw new DataException(source + ": line " + line + ": a \" inside an unquoted field; "
+                        + "enclose the whole field in quotes and double the quote (\"\")");
+            }
+            field.append((char) c);
+            c = read();
+        }
+        String value = field.toString().strip();
+        field.setLength(0);
+        field.append(value);
+        return c;
+    }
+
+    private void endOfRecord(int c) throws IOException {
+        if (c >= 0) {
+            endOfLine(c);
         }
     }
 
