@@ -64,6 +64,15 @@ class SweepCliTest {
     }
 
     @Test
+    void aSweepBeingResumedKeepsItsSettings() {
+        CliRun changed = CliRun.of("train", "--resume", sweep.toString(), "--epochs", "5", "--quiet");
+
+        assertThat(changed.status()).isEqualTo(TrainscopeCli.BAD_INPUT);
+        assertThat(changed.err()).isEqualTo("trainscope: error: --epochs and --seed cannot change a sweep being resumed; "
+                + "it continues with the settings it started with" + System.lineSeparator());
+    }
+
+    @Test
     void aSweepValueNamingAnUnknownPluginIsOneLineAndStatusTwoBeforeAnythingTrains() throws IOException {
         Path config = dir.resolve("typo.yaml");
         Files.writeString(config, CONFIG.replace("[tanh, relu]", "[tanh, rellu]"));
