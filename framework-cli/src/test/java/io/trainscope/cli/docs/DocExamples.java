@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  *   <li>{@code file: PATH} names the file a yaml block is saved as (relative to the repository for a
  *       config, so that relative paths resolve as they would there); {@code encoding: CHARSET} and
  *       {@code size: BYTES} (padded with a trailing comment) say how it is written; {@code not loaded:
- *       REASON} resolves a config without loading its data.</li>
+ *       REASON} resolves a config without loading its data;</li>
+ *   <li>{@code <!-- source: PATH -->} on a code block: its lines appear, in order, in that file of the
+ *       repository (leading and trailing blanks aside).</li>
  * </ul>
  */
 final class DocExamples {
@@ -38,7 +40,8 @@ final class DocExamples {
     /** The config a fragment completes: the keys it does not give itself. */
     static final Map<String, String> BASE = baseConfig();
 
-    static final Set<String> MARKERS = Set.of("fragment", "file", "encoding", "size", "not loaded", "not run");
+    static final Set<String> MARKERS = Set.of("fragment", "file", "encoding", "size", "not loaded", "not run",
+            "source");
 
     static final String ERROR = "trainscope: error: ";
 

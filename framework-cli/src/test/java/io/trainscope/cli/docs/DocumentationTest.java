@@ -92,6 +92,24 @@ class DocumentationTest {
         assertThat(cited).as("lines naming /work/...: put the content or a link inside the repository").isEmpty();
     }
 
+    @Test
+    void everyTestThePagesNameExistsWithTheMethodTheyName() {
+        assertThat(PAGES.stream().flatMap(p -> TestNames.missing(p, ROOT).stream()).toList())
+                .as("tests named in the docs that are not in the repository").isEmpty();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySnippetWithASourceIsInThatFile() {
+        return PAGES.stream().flatMap(p -> p.blocks().stream()).filter(b -> b.has("source"))
+                .map(b -> DynamicTest.dynamicTest(b.where(), () -> {
+                    Path source = ROOT.resolve(b.markers().get("source"));
+                    assertThat(source).as("%s's source", b.where()).isRegularFile();
+                    List<String> lines = Files.readAllLines(source).stream().map(String::strip).toList();
+                    assertThat(lines).as("%s, line by line, in %s", b.where(), source)
+                            .containsSubsequence(b.body().stream().map(String::strip).toList());
+                }));
+    }
+
     @TestFactory
     Stream<DynamicTest> everyUsageShownIsTheCommandsHelp() {
         return PAGES.stream().flatMap(p -> p.blocks().stream())
