@@ -2,6 +2,7 @@ package io.trainscope.cli.docs;
 
 import io.trainscope.cli.docs.DocExamples.ErrorExample;
 import io.trainscope.cli.docs.Markdown.Block;
+import io.trainscope.core.Trainscope;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -107,6 +108,24 @@ class DocExamplesTest {
         assertThat(StandardPlugins.namesIn("`batchnorm` (`placement`, `eps`), `standardize` (`eps`)"))
                 .containsExactly("batchnorm", "standardize");
         assertThat(StandardPlugins.namesIn("`idx` (MNIST layout), `csv` — see [`x`](x.md)")).containsExactly("idx", "csv");
+    }
+
+    @Test
+    void aParameterTableIsCheckedAgainstThePluginUnderWhoseHeadingItStands() {
+        Markdown monitors = Markdown.parse("monitors.md", """
+                ## histograms
+
+                | parameter | default | allowed | meaning |
+                |---|---|---|---|
+                | `every` | 0 | integer >= 0 | |
+                | `every-epochs` | 2 | integer >= 0 | |
+                | `bins` | 50 | | |
+                | `colour` | red | | |
+                """);
+        assertThat(ParameterTables.wrong(monitors, Trainscope.create().plugins())).containsExactly(
+                "monitors.md:3 (histograms): every-epochs: the table says 2, the plugin 1",
+                "monitors.md:3 (histograms): max-values is declared but not in the table",
+                "monitors.md:3 (histograms): colour is in the table but not declared");
     }
 
     @Test

@@ -93,9 +93,9 @@ class DocumentationTest {
     }
 
     @Test
-    void everyTestThePagesNameExistsWithTheMethodTheyName() {
-        assertThat(PAGES.stream().flatMap(p -> TestNames.missing(p, ROOT).stream()).toList())
-                .as("tests named in the docs that are not in the repository").isEmpty();
+    void everyTestAndMethodThePagesNameExists() {
+        assertThat(PAGES.stream().flatMap(p -> CodeNames.missing(p, ROOT).stream()).toList())
+                .as("tests, and methods of the repository's classes, named in the docs but not in the code").isEmpty();
     }
 
     @TestFactory
@@ -108,6 +108,12 @@ class DocumentationTest {
                     assertThat(lines).as("%s, line by line, in %s", b.where(), source)
                             .containsSubsequence(b.body().stream().map(String::strip).toList());
                 }));
+    }
+
+    @Test
+    void everyTableOfAPluginsParametersListsItsDeclaredParametersAndDefaults() {
+        assertThat(PAGES.stream().flatMap(p -> ParameterTables.wrong(p, trainscope().plugins()).stream()).toList())
+                .isEmpty();
     }
 
     @TestFactory
