@@ -6,6 +6,7 @@ import io.trainscope.core.Trainscope;
 import io.trainscope.core.TrainscopeException;
 import io.trainscope.core.config.ExperimentSpec;
 import io.trainscope.core.config.ResolvedExperiment;
+import io.trainscope.core.config.TrainingSpec;
 import io.trainscope.core.run.RunFolder;
 import io.trainscope.core.training.RunOptions;
 import io.trainscope.core.training.TrainingProgress;
@@ -14,10 +15,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code trainscope train CONFIG}: trains an experiment, once per seed, one run folder each. */
@@ -85,7 +88,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             if (seeds != null && !seeds.isEmpty()) {
                 var t = experiment.training();
-                experiment = experiment.withTraining(new io.trainscope.core.config.TrainingSpec(t.optimizer(), t.schedule(),
+                experiment = experiment.withTraining(new TrainingSpec(t.optimizer(), t.schedule(),
                         t.epochs(), t.batchSize(), seeds, t.earlyStopping(), t.checkpoints()));
             }
             ResolvedExperiment resolved = trainscope.resolve(experiment);
@@ -134,13 +137,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (r.directory() != null) {
             out.println("  folder: " + r.directory());
-            if (!noReport && java.nio.file.Files.exists(report)) {
+            if (!noReport && Files.exists(report)) {
                 out.println("  report: " + report);
             }
         }
     }
 
-    private static String metrics(java.util.Map<String, Double> m) {
+    private static String metrics(Map<String, Double> m) {
         List<String> parts = new ArrayList<>();
         m.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.4f", k, v)));
         return String.join(", ", parts);

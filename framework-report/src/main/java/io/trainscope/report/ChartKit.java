@@ -7,6 +7,7 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
@@ -20,8 +21,10 @@ import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -30,6 +33,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Stroke;
+import java.awt.geom.Ellipse2D;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
@@ -136,7 +140,7 @@ final class ChartKit {
             r.setSeriesPaint(i, l.color());
             r.setSeriesStroke(i, stroke(l.dashed(), 1.8f));
             r.setSeriesShapesVisible(i, l.shapes());
-            r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
+            r.setSeriesShape(i, new Ellipse2D.Double(-3, -3, 6, 6));
         }
         plot.setRenderer(r);
         NumberAxis x = new NumberAxis(xLabel);
@@ -163,7 +167,7 @@ final class ChartKit {
         for (int i = 0; i < rows.size(); i++) {
             r.setSeriesPaint(i, rows.get(i).color());
             r.setSeriesStroke(i, stroke(rows.get(i).dashed(), 1.8f));
-            r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-3.5, -3.5, 7, 7));
+            r.setSeriesShape(i, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
         }
         plot.setRenderer(r);
         double[] range = include(positiveRows(rows), include);
@@ -252,7 +256,7 @@ final class ChartKit {
         // a hair wider than the decades: log10(0.01) is -1.9999999999999996, which would drop the bottom tick
         axis.setRange(Math.pow(10, low) * (1 - 1e-9), Math.pow(10, high) * (1 + 1e-9));
         axis.setAutoTickUnitSelection(false);
-        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(step, new DecimalFormat("0",
+        axis.setTickUnit(new NumberTickUnit(step, new DecimalFormat("0",
                 DecimalFormatSymbols.getInstance(Locale.ROOT)), step == 1 ? 10 : 0), false, false);
         axis.setMinorTickMarksVisible(step == 1);
         return axis;
@@ -314,8 +318,8 @@ final class ChartKit {
         m.setLabelFont(new Font(FONT, Font.PLAIN, 11));
         m.setLabelPaint(new Color(0x555555));
         m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
-        m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_LEFT);
-        m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+        m.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+        m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         m.setLabelOffset(new RectangleInsets(2, 6, 2, 2));
         return m;
     }
