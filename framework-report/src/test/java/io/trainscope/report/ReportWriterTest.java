@@ -143,7 +143,8 @@ class ReportWriterTest {
         String html = Files.readString(out);
 
         assertThat(charts(html)).containsExactly("cmp-loss", "cmp-accuracy", "cmp-first-layer-gradient-norm",
-                "cmp-gradient-norm-ratio", "cmp-network-forward-variance-product", "cmp-hist-0-layer-weight-histogram",
+                "cmp-gradient-norm-ratio", "cmp-first-layer-dead-percent", "cmp-network-forward-variance-product",
+                "cmp-hist-0-layer-weight-histogram",
                 "cmp-hist-0-layer-activation-histogram", "cmp-hist-0-layer-gradient-log10-histogram",
                 "cmp-hist-0-layer-preactivation-histogram", "cmp-hist-0-layer-gradient-histogram");
         assertThat(html).contains("Comparison of 2 runs", "synthetic (seed 1) — before", "synthetic (seed 1) — after",

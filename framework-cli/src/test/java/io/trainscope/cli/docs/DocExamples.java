@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  *       {@code trainscope: error: ...} line, optionally after a {@code $ ./trainscope ARGS} line, is
  *       that config's error: the yaml is saved as a file and the command must print exactly that
  *       line and exit with status 2;</li>
+ *   <li>a block of {@code $ ./trainscope ARGS} lines each followed by its error line (no config
+ *       before it) is run command by command;</li>
+ *   <li>{@code ...} in an error line stands for text the page leaves out;</li>
  *   <li>any other block with a {@code trainscope: error:} line must say why it is not run
  *       ({@code <!-- not run: REASON -->});</li>
  *   <li>{@code file: PATH} names the file a yaml block is saved as (relative to the repository for a
@@ -85,10 +88,58 @@ final class DocExamples {
         return errors;
     }
 
+    /**
+     * A command shown with the error it gives, with no config to save: a block of
+     * {@code $ ./trainscope ARGS} lines, each followed by its {@code trainscope: error:} line.
+     *
+     * @param block    the block
+     * @param args     the arguments after {@code ./trainscope}
+     * @param expected the error line
+     */
+    record CommandError(Block block, List<String> args, String expected) {
+    }
+
+    /** The commands a page shows with their errors, in blocks that hold nothing else and follow no config. */
+    static List<CommandError> commandErrors(Markdown page) {
+        Set<Block> paired = new LinkedHashSet<>();
+        errors(page).forEach(e -> paired.add(e.output()));
+        List<CommandError> commands = new ArrayList<>();
+        for (Block b : page.blocks()) {
+            List<String> body = b.body();
+            if (paired.contains(b) || b.has("not run") || body.isEmpty() || body.size() % 2 != 0) {
+                continue;
+            }
+            List<CommandError> found = new ArrayList<>();
+            for (int i = 0; i + 1 < body.size() && body.get(i).startsWith("$ ./trainscope ")
+                    && body.get(i + 1).startsWith(ERROR); i += 2) {
+                found.add(new CommandError(b, List.of(body.get(i).substring("$ ./trainscope ".length()).strip()
+                        .split("\\s+")), body.get(i + 1)));
+            }
+            if (found.size() * 2 == body.size()) {
+                commands.addAll(found);
+            }
+        }
+        return commands;
+    }
+
+    /**
+     * What standard error must be for a documented error line: exactly that line, where each
+     * {@code ...} stands for text the page leaves out.
+     */
+    static String expected(String line) {
+        StringBuilder regex = new StringBuilder("(?s)");
+        String[] parts = line.split("\\.\\.\\.", -1);
+        for (int i = 0; i < parts.length; i++) {
+            regex.append(i == 0 ? "" : "[^\\n]*").append(Pattern.quote(parts[i]));
+        }
+        return regex.append(Pattern.quote(System.lineSeparator())).toString();
+    }
+
     /** Blocks that show an error line without the config that produces it and without a reason. */
     static List<Block> unpairedErrors(Markdown page) {
         Set<Block> paired = new LinkedHashSet<>();
         errors(page).forEach(e -> paired.add(e.output()));
+        commandErrors(page).forEach(e -> paired.add(e.block()));
         List<Block> unpaired = new ArrayList<>();
         for (Block b : page.blocks()) {
             boolean showsError = b.body().stream().anyMatch(l -> l.startsWith(ERROR));

@@ -72,6 +72,29 @@ class DocExamplesTest {
     }
 
     @Test
+    void commandsShownWithTheirErrorsAreRunOneByOneAndDotsStandForLeftOutText() {
+        Markdown commands = Markdown.parse("p.md", """
+                ```
+                $ ./trainscope activations rellu
+                trainscope: error: rellu: unknown activation 'rellu'; known: ...
+                $ ./trainscope plugins --family x
+                trainscope: error: unknown plugin family 'x'
+                ```
+                """);
+        List<DocExamples.CommandError> errors = DocExamples.commandErrors(commands);
+        assertThat(errors).extracting(DocExamples.CommandError::args)
+                .containsExactly(List.of("activations", "rellu"), List.of("plugins", "--family", "x"));
+        assertThat(DocExamples.unpairedErrors(commands)).isEmpty();
+        String nl = System.lineSeparator();
+        assertThat("trainscope: error: rellu: unknown activation 'rellu'; known: elu, gelu" + nl)
+                .matches(DocExamples.expected(errors.get(0).expected()));
+        assertThat("trainscope: error: rellu: unknown activation 'relu'; known: elu" + nl)
+                .doesNotMatch(DocExamples.expected(errors.get(0).expected()));
+        assertThat("trainscope: error: unknown plugin family 'x'" + nl + "Try 'trainscope plugins --help'." + nl)
+                .doesNotMatch(DocExamples.expected(errors.get(1).expected()));
+    }
+
+    @Test
     void aFragmentIsCompletedWithTheBaseConfigForTheKeysItDoesNotGive() {
         Block fragment = page.blocks().get(0);
         assertThat(DocExamples.configText(fragment)).isEqualTo("model: {hidden: [4]}   # a comment\ndata: iris\n");

@@ -2,12 +2,15 @@ package io.trainscope.cli.docs;
 
 import io.trainscope.cli.CliRun;
 import io.trainscope.cli.TrainscopeCli;
+import io.trainscope.cli.docs.DocExamples.CommandError;
 import io.trainscope.cli.docs.DocExamples.ErrorExample;
 import io.trainscope.cli.docs.Markdown.Block;
 import io.trainscope.core.Trainscope;
 import io.trainscope.core.config.ConfigLoader;
 import io.trainscope.core.config.ExperimentSpec;
 import io.trainscope.core.config.ResolvedExperiment;
+import io.trainscope.core.sweep.SweepPlan;
+import io.trainscope.core.sweep.Sweeps;
 import io.trainscope.core.training.RunOptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +65,12 @@ class DocumentationTest {
     Stream<DynamicTest> everyErrorExampleIsTheLineItsConfigGives() {
         return PAGES.stream().flatMap(page -> DocExamples.errors(page).stream())
                 .map(e -> DynamicTest.dynamicTest(e.output().where(), () -> runError(e)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCommandShownWithItsErrorGivesThatError() {
+        return PAGES.stream().flatMap(page -> DocExamples.commandErrors(page).stream())
+                .map(e -> DynamicTest.dynamicTest(e.block().where() + " " + e.args(), () -> runCommand(e)));
     }
 
     @Test
@@ -143,7 +154,8 @@ class DocumentationTest {
                         .map(file -> DynamicTest.dynamicTest(b.where() + " " + file, () -> {
                             Path config = ROOT.resolve(file);
                             assertThat(config).as("%s names %s", b.where(), file).isRegularFile();
-                            trainscope().resolve(config);
+                            String stem = config.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+                            resolve(Files.readString(config), stem, config.toString(), config.getParent());
                         })));
     }
 
@@ -151,8 +163,8 @@ class DocumentationTest {
         String file = block.markers().getOrDefault("file", "config.yaml");
         Path directory = ROOT.resolve(file).getParent();
         String stem = Path.of(file).getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
-        ExperimentSpec spec = new ConfigLoader().parse(DocExamples.configText(block), stem, block.where(), directory);
-        ResolvedExperiment experiment = trainscope().resolve(spec);
+        ResolvedExperiment experiment = resolve(DocExamples.configText(block), stem, block.where(), directory);
+        ExperimentSpec spec = experiment.spec();
         if (block.has("not loaded")) {
             return;
         }
@@ -164,6 +176,23 @@ class DocumentationTest {
             }
         }
         assertThat(trainscope().trainer().prepare(experiment, RunOptions.defaults()).trainingExamples()).isPositive();
+    }
+
+    /** A config, or the first run of a sweep (every run of which is resolved). */
+    private static ResolvedExperiment resolve(String text, String name, String origin, Path directory) {
+        Optional<SweepPlan> sweep = trainscope().get(Sweeps.class).plan(text, name, origin, directory, Map.of());
+        if (sweep.isPresent()) {
+            assertThat(sweep.get().runs()).as("%s's sweep", origin).isNotEmpty();
+            return sweep.get().runs().get(0).experiment();
+        }
+        return trainscope().resolve(new ConfigLoader().parse(text, name, origin, directory));
+    }
+
+    private static void runCommand(CommandError example) {
+        CliRun run = CliRun.of(example.args().toArray(String[]::new));
+        assertThat(run.err()).as("standard error of 'trainscope %s' (%s)", String.join(" ", example.args()),
+                example.block().where()).matches(DocExamples.expected(example.expected()));
+        assertThat(run.status()).as("exit status").isEqualTo(TrainscopeCli.BAD_INPUT);
     }
 
     private static void runError(ErrorExample example) throws IOException {
@@ -179,7 +208,7 @@ class DocumentationTest {
         CliRun run = CliRun.of(args.toArray(String[]::new));
         String err = run.err().replace(dir + File.separator, "");
         assertThat(err).as("standard error of 'trainscope %s' on %s", String.join(" ", example.args()),
-                example.config().where()).isEqualTo(example.expected() + System.lineSeparator());
+                example.config().where()).matches(DocExamples.expected(example.expected()));
         assertThat(run.status()).as("exit status").isEqualTo(TrainscopeCli.BAD_INPUT);
     }
 
