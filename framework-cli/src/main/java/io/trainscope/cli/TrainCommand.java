@@ -17,6 +17,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -183,13 +184,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (r.directory() != null) {
             out.println("  folder: " + r.directory());
-            if (!noReport && java.nio.file.Files.exists(report)) {
+            if (!noReport && Files.exists(report)) {
                 out.println("  report: " + report);
             }
         }
     }
 
-    private static String metrics(java.util.Map<String, Double> m) {
+    private static String metrics(Map<String, Double> m) {
         List<String> parts = new ArrayList<>();
         m.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.4f", k, v)));
         return String.join(", ", parts);

@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -62,8 +63,8 @@ public final class IterationState implements AutoCloseable {
         this.labels = null;
         this.loss = Double.NaN;
         this.outputComputed = false;
-        java.util.Arrays.fill(weightScaled, false);
-        java.util.Arrays.fill(biasScaled, false);
+        Arrays.fill(weightScaled, false);
+        Arrays.fill(biasScaled, false);
     }
 
     public long iteration() {

@@ -11,6 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class Nd4jStatistics implements Statistics {
             return cached;
         }
         if (a.rank() > 2) {
-            throw new IllegalArgumentException("expected a matrix or vector, got shape " + java.util.Arrays.toString(a.shape()));
+            throw new IllegalArgumentException("expected a matrix or vector, got shape " + Arrays.toString(a.shape()));
         }
         if (a.length() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("array too large for the Java heap: " + a.length() + " values");

@@ -2,6 +2,7 @@ package io.trainscope.core.sweep;
 
 import io.trainscope.core.config.ResolvedExperiment;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ import java.util.Map;
 public record PlannedRun(int index, String name, Map<String, String> settings, long seed, ResolvedExperiment experiment) {
 
     public PlannedRun {
-        settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
 
     /** The settings written {@code path = label, ...}. */

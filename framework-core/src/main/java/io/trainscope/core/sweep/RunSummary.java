@@ -1,5 +1,6 @@
 package io.trainscope.core.sweep;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ public record RunSummary(String status, boolean failed, String reason, int epoch
     public record Headline(String metric, String label, String when, Double value, Map<String, Double> layers) {
 
         public Headline {
-            layers = layers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(layers));
+            layers = layers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(layers));
         }
     }
 }

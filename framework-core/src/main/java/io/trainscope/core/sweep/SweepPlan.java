@@ -1,6 +1,8 @@
 package io.trainscope.core.sweep;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +23,7 @@ public record SweepPlan(String name, String origin, Path directory, String text,
                         List<SweepAxis> axes, List<PlannedRun> runs) {
 
     public SweepPlan {
-        overrides = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(overrides));
+        overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
         axes = List.copyOf(axes);
         runs = List.copyOf(runs);
     }

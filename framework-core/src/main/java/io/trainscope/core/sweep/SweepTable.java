@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -87,15 +88,15 @@ public record SweepTable(List<String> headers, List<List<String>> rows, List<Str
         return cells;
     }
 
-    private static java.util.Optional<String> note(SweepState.Run r) {
+    private static Optional<String> note(SweepState.Run r) {
         RunSummary s = r.summary();
         if (s != null && s.failed()) {
-            return java.util.Optional.of(r.name() + ": failed: " + s.reason());
+            return Optional.of(r.name() + ": failed: " + s.reason());
         }
         if (s == null && !SweepState.Run.PENDING.equals(r.state())) {
-            return java.util.Optional.of(r.name() + ": " + r.state() + " (interrupted; resume the sweep to finish it)");
+            return Optional.of(r.name() + ": " + r.state() + " (interrupted; resume the sweep to finish it)");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static String headline(RunSummary.Headline h) {
