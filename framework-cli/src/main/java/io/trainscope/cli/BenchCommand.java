@@ -20,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
 
         var throughput = trainscope.get(ThroughputBenchmark.class)
                 .run(experiment, new ThroughputBenchmark.Options(rounds, warmup, iterations), out);
-        var widths = new java.util.ArrayList<Integer>();
+        var widths = new ArrayList<Integer>();
         var prepared = trainscope.trainer().prepare(experiment, RunOptions.inMemory(null));
         widths.add((int) prepared.inputs());
         widths.addAll(experiment.spec().model().hidden());

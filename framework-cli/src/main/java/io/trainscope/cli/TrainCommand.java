@@ -7,6 +7,9 @@ import io.trainscope.core.TrainscopeException;
 import io.trainscope.core.config.ExperimentSpec;
 import io.trainscope.core.config.ResolvedExperiment;
 import io.trainscope.core.run.RunFolder;
+import io.trainscope.core.sweep.SweepPlan;
+import io.trainscope.core.sweep.SweepResult;
+import io.trainscope.core.sweep.Sweeps;
 import io.trainscope.core.training.RunOptions;
 import io.trainscope.core.training.TrainingProgress;
 import io.trainscope.core.training.TrainingResult;
@@ -14,16 +17,23 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code trainscope train CONFIG}: trains an experiment, once per seed, one run folder each. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains the experiment of a YAML config, once per seed, writing one run folder each under "
                 + "--output (config.yaml, run.json, metrics.jsonl, findings.json, report.html, checkpoints/).",
+                "A config with a sweep section trains every combination of the swept values in one sweep folder "
+                        + "(sweep.json, sweep.md, comparison.html and the run folders) and prints their table; "
+                        + "--resume SWEEP_DIR continues an interrupted sweep.",
                 "Exit status: 0 success, 1 a failed run or a finding at --fail-on, 2 bad input."})
 final class TrainCommand implements Callable<Integer> {
 
@@ -31,7 +41,8 @@ final class TrainCommand implements Callable<Integer> {
     Path config;
 
     @CommandLine.Option(names = "--resume", paramLabel = "RUN_DIR",
-            description = "Continue a run from its newest checkpoint, in its own folder, instead of starting one.")
+            description = "Continue a run from its newest checkpoint, in its own folder, instead of starting one; "
+                    + "or continue an interrupted sweep in its sweep folder.")
     Path resume;
 
     @CommandLine.Option(names = "--seed", paramLabel = "SEED", split = ",",
@@ -72,6 +83,10 @@ final class TrainCommand implements Callable<Integer> {
         TrainingProgress progress = quiet ? TrainingProgress.NONE : ConsoleProgress.forTerminal();
         SeedSummary summary = new SeedSummary();
         RunOptions options = new RunOptions(output, summary.sink(), progress, null, !noReport);
+        Optional<SweepResult> sweep = sweep(trainscope.get(Sweeps.class), options, out);
+        if (sweep.isPresent()) {
+            return status(out, sweep.get());
+        }
         List<TrainingResult> results = new ArrayList<>();
         if (resume != null) {
             results.add(trainscope.trainer().resume(resume, options));
@@ -84,9 +99,7 @@ final class TrainCommand implements Callable<Integer> {
                 experiment = experiment.withTraining(experiment.training().withEpochs(epochs));
             }
             if (seeds != null && !seeds.isEmpty()) {
-                var t = experiment.training();
-                experiment = experiment.withTraining(new io.trainscope.core.config.TrainingSpec(t.optimizer(), t.schedule(),
-                        t.epochs(), t.batchSize(), seeds, t.earlyStopping(), t.checkpoints()));
+                experiment = experiment.withTraining(experiment.training().withSeeds(seeds));
             }
             ResolvedExperiment resolved = trainscope.resolve(experiment);
             for (long seed : resolved.spec().training().seeds()) {
@@ -105,6 +118,43 @@ final class TrainCommand implements Callable<Integer> {
         boolean findingAtThreshold = failOn != null && results.stream().flatMap(r -> r.findings().stream())
                 .anyMatch(f -> f.severity().compareTo(failOn) >= 0);
         return failed || findingAtThreshold ? TrainscopeCli.FAILED : TrainscopeCli.OK;
+    }
+
+    /** Values the command line sets over a sweep's config before it is expanded. */
+    private Map<String, Object> overrides() {
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        if (epochs != null) {
+            if (epochs < 1) {
+                throw new TrainscopeException("--epochs must be at least 1, got " + epochs);
+            }
+            overrides.put("training.epochs", epochs);
+        }
+        if (seeds != null && !seeds.isEmpty()) {
+            overrides.put("training.seeds", seeds);
+        }
+        return overrides;
+    }
+
+    /** Trains the config's sweep, or resumes the sweep folder given to --resume; empty when neither is a sweep. */
+    private Optional<SweepResult> sweep(Sweeps sweeps, RunOptions options, PrintWriter out) {
+        if (resume != null && Sweeps.isSweepFolder(resume)) {
+            if (epochs != null || seeds != null) {
+                throw new TrainscopeException("--epochs and --seed cannot change a sweep being resumed; it continues "
+                        + "with the settings it started with");
+            }
+            return Optional.of(sweeps.resume(resume, options, new SweepConsole(out)));
+        }
+        Optional<SweepPlan> plan = config == null ? Optional.empty() : sweeps.plan(config, overrides());
+        return plan.map(p -> sweeps.run(p, options, new SweepConsole(out)));
+    }
+
+    /** Prints a sweep's table; the exit status counts every run, as for several seeds. */
+    private int status(PrintWriter out, SweepResult result) {
+        new SweepConsole(out).print(result);
+        boolean findingAtThreshold = failOn != null && result.state().runs().stream()
+                .filter(r -> r.summary() != null).flatMap(r -> r.summary().findings().keySet().stream())
+                .anyMatch(severity -> Severity.valueOf(severity).compareTo(failOn) >= 0);
+        return result.anyFailed() || findingAtThreshold ? TrainscopeCli.FAILED : TrainscopeCli.OK;
     }
 
     private void printResult(PrintWriter out, TrainingResult r, Path report) {
@@ -134,13 +184,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (r.directory() != null) {
             out.println("  folder: " + r.directory());
-            if (!noReport && java.nio.file.Files.exists(report)) {
+            if (!noReport && Files.exists(report)) {
                 out.println("  report: " + report);
             }
         }
     }
 
-    private static String metrics(java.util.Map<String, Double> m) {
+    private static String metrics(Map<String, Double> m) {
         List<String> parts = new ArrayList<>();
         m.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.4f", k, v)));
         return String.join(", ", parts);

@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 
 /**
  * The {@code trainscope} command line: a thin layer over the Java API. Exit status 0 on success,
@@ -15,7 +16,7 @@ import java.io.PrintWriter;
 @Command(name = "trainscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Trains deep networks, watches them from the inside, and says what is wrong.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, ReportCommand.class, PluginsCommand.class,
-                CompareCommand.class, EnvCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                CompareCommand.class, ActivationsCommand.class, EnvCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TrainscopeCli implements Runnable {
 
     /** Exit status of a successful command. */
@@ -38,7 +39,7 @@ public final class TrainscopeCli implements Runnable {
             System.setProperty("logback.configurationFile", "io/trainscope/cli/logback-cli.xml");
         }
         // the log level must be chosen before the first logger exists (commands create theirs on loading)
-        if (java.util.Arrays.asList(args).contains("-q") || java.util.Arrays.asList(args).contains("--quiet")
+        if (Arrays.asList(args).contains("-q") || Arrays.asList(args).contains("--quiet")
                 || (args.length > 0 && args[0].equals("bench"))) {
             Logging.quiet();
         }

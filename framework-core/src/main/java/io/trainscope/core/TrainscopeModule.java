@@ -1,10 +1,12 @@
 package io.trainscope.core;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import io.trainscope.core.plugin.DiscoveredPlugins;
 import io.trainscope.core.plugin.PluginModule;
 import io.trainscope.core.run.RunReporter;
+import io.trainscope.core.training.TrainingBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,8 @@ import java.util.ServiceLoader;
  * {@code Trainer}) are created by just-in-time bindings through their {@code @Inject} constructors.
  * The optional {@link RunReporter} defaults to the first one on the classpath ({@code framework-report}
  * provides one); an application overrides it with {@code OptionalBinder.setBinding()} in its own module.
+ * Every {@link TrainingBackend} on the classpath is bound in a set ({@code framework-spark} provides
+ * {@code spark}).
  */
 public final class TrainscopeModule extends AbstractModule {
 
@@ -41,6 +45,10 @@ public final class TrainscopeModule extends AbstractModule {
         install(new PluginModule(plugins));
         var reporter = OptionalBinder.newOptionalBinder(binder(), RunReporter.class);
         firstReporter().ifPresent(found -> reporter.setDefault().toInstance(found));
+        var backends = Multibinder.newSetBinder(binder(), TrainingBackend.class);
+        for (TrainingBackend backend : ServiceLoader.load(TrainingBackend.class, loader)) {
+            backends.addBinding().toInstance(backend);
+        }
     }
 
     /** The first report writer on the classpath; a broken one is a warning: runs then have no report. */

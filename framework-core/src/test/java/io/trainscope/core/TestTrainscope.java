@@ -1,5 +1,6 @@
 package io.trainscope.core;
 
+import io.trainscope.core.config.ConfigLoader;
 import io.trainscope.core.config.ExperimentSpec;
 import io.trainscope.core.config.ResolvedExperiment;
 
@@ -23,7 +24,7 @@ public final class TestTrainscope {
 
     /** Parses YAML text as a config named {@code test}. */
     public static ExperimentSpec parse(String yaml) {
-        return new io.trainscope.core.config.ConfigLoader().parse(yaml, "test", "test config", Path.of(""));
+        return new ConfigLoader().parse(yaml, "test", "test config", Path.of(""));
     }
 
     /** Parses and resolves YAML text. */

@@ -91,7 +91,7 @@ final class BoxCharts {
 
     private static JFreeChart chart(String title, String axis, DefaultBoxAndWhiskerCategoryDataset data, int times,
                                     boolean withMeans, String legend) {
-        JFreeChart chart = ChartKit.themed(ChartFactory.createBoxAndWhiskerChart(title, "layer", axis, data, times > 1));
+        JFreeChart chart = ChartStyle.themed(ChartFactory.createBoxAndWhiskerChart(title, "layer", axis, data, times > 1));
         CategoryPlot plot = chart.getCategoryPlot();
         BoxAndWhiskerRenderer r = new BoxAndWhiskerRenderer();
         r.setMeanVisible(withMeans);
@@ -108,9 +108,9 @@ final class BoxCharts {
             r.setSeriesOutlinePaint(i, c.darker());
         }
         plot.setRenderer(r);
-        plot.setRangeAxis(ChartKit.numberAxis(axis));
+        plot.setRangeAxis(ChartAxes.numberAxis(axis));
         plot.getDomainAxis().setCategoryMargin(0.15);
-        ChartKit.finish(chart, legend);
+        ChartStyle.finish(chart, legend);
         return chart;
     }
 }

@@ -110,7 +110,7 @@ final class ComparisonReport {
         if (lines.isEmpty()) {
             return Optional.empty();
         }
-        double[] range = ChartKit.positiveRange(lines);
+        double[] range = ChartAxes.positiveRange(lines);
         JFreeChart chart = ChartKit.xyLines("Loss", null, "iteration", "loss", lines, ChartKit.wantsLog(range[0], range[1]),
                 true, new int[1]);
         String caption = anyValidation ? "Solid: training loss per batch; dashed: validation loss at the end of each epoch."
@@ -129,7 +129,7 @@ final class ComparisonReport {
         if (lines.isEmpty()) {
             return Optional.empty();
         }
-        double[] range = ChartKit.positiveRange(lines);
+        double[] range = ChartAxes.positiveRange(lines);
         boolean log = m.drawing().scale() == Scale.LOG
                 || (m.drawing().scale() == Scale.AUTO && ChartKit.wantsLog(range[0], range[1]));
         int[] dropped = {0};

@@ -6,6 +6,7 @@ import io.trainscope.api.monitor.Severity;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /**
  * HTML text for the reports: escaping, number formatting, the shared style sheet and the blocks
@@ -116,7 +117,7 @@ final class Html {
     }
 
     /** Findings as severity-coloured cards, most severe first, with evidence and prescription. */
-    static void findings(StringBuilder out, List<Finding> findings, java.util.function.IntFunction<String> layerName) {
+    static void findings(StringBuilder out, List<Finding> findings, IntFunction<String> layerName) {
         if (findings.isEmpty()) {
             out.append("<p class=\"none\">No findings: no monitor reported a problem.</p>\n");
             return;

@@ -37,7 +37,7 @@ final class LayerCharts {
             downsampled |= e.getValue().downsampled();
         }
         Drawing drawing = m.drawing();
-        double[] range = ChartKit.positiveRange(lines);
+        double[] range = ChartAxes.positiveRange(lines);
         boolean log = drawing.scale() == Scale.LOG || (drawing.scale() == Scale.AUTO && ChartKit.wantsLog(range[0], range[1]));
         int[] dropped = {0};
         JFreeChart chart = drawing.hasReference()

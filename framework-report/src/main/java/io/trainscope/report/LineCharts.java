@@ -54,13 +54,13 @@ final class LineCharts {
         int[] dropped = {0};
         JFreeChart chart = chart(group.title(), ChartText.axis(metrics.get(0)), metrics, series, log, dropped);
         XYPlot plot = chart.getXYPlot();
-        double[] axisRange = drawing.hasReference() ? ChartKit.include(range, drawing.reference()) : range;
-        plot.setRangeAxis(log ? ChartKit.logAxis(ChartText.axis(metrics.get(0)), axisRange[0], axisRange[1])
-                : ChartKit.numberAxis(ChartText.axis(metrics.get(0))));
+        double[] axisRange = drawing.hasReference() ? ChartAxes.include(range, drawing.reference()) : range;
+        plot.setRangeAxis(log ? ChartAxes.logAxis(ChartText.axis(metrics.get(0)), axisRange[0], axisRange[1])
+                : ChartAxes.numberAxis(ChartText.axis(metrics.get(0))));
         if (drawing.hasReference()) {
             plot.addRangeMarker(ChartKit.marker(drawing.reference(), Html.number(drawing.reference())));
         }
-        ChartKit.finish(chart, null);
+        ChartStyle.finish(chart, null);
         String caption = caption(d, metrics, series, dropped[0], log);
         boolean banded = series.stream().anyMatch(Series::downsampled);
         return Optional.of(new Figure(group.id(), chart, Figure.WIDE, banded ? Figure.TALL : 340, caption));
@@ -81,18 +81,18 @@ final class LineCharts {
                 bands.addSeries(band(name, s, log, dropped));
                 band.setSeriesPaint(k, color);
                 band.setSeriesFillPaint(k, new Color(color.getRed(), color.getGreen(), color.getBlue(), 60));
-                band.setSeriesStroke(k, ChartKit.stroke(false, 1.4f));
+                band.setSeriesStroke(k, ChartStyle.stroke(false, 1.4f));
             } else {
                 int k = lines.getSeriesCount();
                 lines.addSeries(xy(name, s, log, dropped));
                 line.setSeriesPaint(k, color);
-                line.setSeriesStroke(k, ChartKit.stroke(false, 2f));
+                line.setSeriesStroke(k, ChartStyle.stroke(false, 2f));
                 line.setSeriesShapesVisible(k, s.points().size() <= ChartText.SHAPES_UP_TO);
                 line.setSeriesShape(k, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
             }
         }
         band.setAlpha(0.25f);
-        JFreeChart chart = ChartKit.themed(ChartFactory.createXYLineChart(title, "iteration", axis, bands,
+        JFreeChart chart = ChartStyle.themed(ChartFactory.createXYLineChart(title, "iteration", axis, bands,
                 PlotOrientation.VERTICAL, series.size() > 1, false, false));
         XYPlot plot = chart.getXYPlot();
         plot.setRenderer(0, band);

@@ -84,17 +84,7 @@ public final class MetricsReader {
 
     /** Parses one line; throws on anything that is not a complete measurement object. */
     static MetricLine parse(String line) throws IOException {
-        String run = null;
-        long iteration = -1;
-        int epoch = -1;
-        String monitor = null;
-        Integer layer = null;
-        String layerName = null;
-        String metric = null;
-        String unit = null;
-        double value = Double.NaN;
-        boolean hasValue = false;
-        Histogram histogram = null;
+        Fields fields = new Fields();
         try (JsonParser p = JSON.createParser(line)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("not a JSON object");
@@ -102,23 +92,7 @@ public final class MetricsReader {
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
-                JsonToken v = p.nextToken();
-                switch (field) {
-                    case "run" -> run = text(p, v, field);
-                    case "iteration" -> iteration = integer(p, v, field);
-                    case "epoch" -> epoch = (int) integer(p, v, field);
-                    case "monitor" -> monitor = text(p, v, field);
-                    case "layer" -> layer = v == JsonToken.VALUE_NULL ? null : (int) integer(p, v, field);
-                    case "layer_name" -> layerName = text(p, v, field);
-                    case "metric" -> metric = text(p, v, field);
-                    case "unit" -> unit = text(p, v, field);
-                    case "value" -> {
-                        value = number(p, v, field);
-                        hasValue = true;
-                    }
-                    case "histogram" -> histogram = histogram(p, v);
-                    default -> p.skipChildren();
-                }
+                fields.read(p, field, p.nextToken());
             }
             if (t != JsonToken.END_OBJECT) {
                 throw new IllegalArgumentException("the object is not closed");
@@ -127,17 +101,55 @@ public final class MetricsReader {
                 throw new IllegalArgumentException("text after the object");
             }
         }
-        if (metric == null) {
-            throw new IllegalArgumentException("no \"metric\" field");
+        return fields.line();
+    }
+
+    /** The fields of one line as they are read. */
+    private static final class Fields {
+        private String run;
+        private long iteration = -1;
+        private int epoch = -1;
+        private String monitor;
+        private Integer layer;
+        private String layerName;
+        private String metric;
+        private String unit;
+        private double value = Double.NaN;
+        private boolean hasValue;
+        private Histogram histogram;
+
+        void read(JsonParser p, String field, JsonToken v) throws IOException {
+            switch (field) {
+                case "run" -> run = text(p, v, field);
+                case "iteration" -> iteration = integer(p, v, field);
+                case "epoch" -> epoch = (int) integer(p, v, field);
+                case "monitor" -> monitor = text(p, v, field);
+                case "layer" -> layer = v == JsonToken.VALUE_NULL ? null : (int) integer(p, v, field);
+                case "layer_name" -> layerName = text(p, v, field);
+                case "metric" -> metric = text(p, v, field);
+                case "unit" -> unit = text(p, v, field);
+                case "value" -> {
+                    value = number(p, v, field);
+                    hasValue = true;
+                }
+                case "histogram" -> histogram = histogram(p, v);
+                default -> p.skipChildren();
+            }
         }
-        if (iteration < 0) {
-            throw new IllegalArgumentException("no \"iteration\" field");
+
+        MetricLine line() {
+            if (metric == null) {
+                throw new IllegalArgumentException("no \"metric\" field");
+            }
+            if (iteration < 0) {
+                throw new IllegalArgumentException("no \"iteration\" field");
+            }
+            if (!hasValue && histogram == null) {
+                throw new IllegalArgumentException("neither \"value\" nor \"histogram\"");
+            }
+            return new MetricLine(run, iteration, Math.max(epoch, 0), monitor, layer, layerName, metric, unit,
+                    histogram != null ? Double.NaN : value, histogram);
         }
-        if (!hasValue && histogram == null) {
-            throw new IllegalArgumentException("neither \"value\" nor \"histogram\"");
-        }
-        return new MetricLine(run, iteration, Math.max(epoch, 0), monitor, layer, layerName, metric, unit,
-                histogram != null ? Double.NaN : value, histogram);
     }
 
     private static long integer(JsonParser p, JsonToken v, String field) throws IOException {
@@ -185,29 +197,13 @@ public final class MetricsReader {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken a = p.nextToken();
-            if (field.equals("edges") || field.equals("counts")) {
-                if (a != JsonToken.START_ARRAY) {
-                    throw new IllegalArgumentException("\"histogram." + field + "\" must be an array");
-                }
-                double[] values = new double[16];
-                int n = 0;
-                JsonToken e;
-                while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                    if (e == null) {
-                        throw new IllegalArgumentException("\"histogram." + field + "\" is not closed");
-                    }
-                    if (n == values.length) {
-                        values = Arrays.copyOf(values, n * 2);
-                    }
-                    values[n++] = number(p, e, "histogram." + field);
-                }
-                if (field.equals("edges")) {
-                    edges = Arrays.copyOf(values, n);
-                } else {
-                    counts = new long[n];
-                    for (int i = 0; i < n; i++) {
-                        counts[i] = (long) values[i];
-                    }
+            if (field.equals("edges")) {
+                edges = numbers(p, a, field);
+            } else if (field.equals("counts")) {
+                double[] values = numbers(p, a, field);
+                counts = new long[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    counts[i] = (long) values[i];
                 }
             } else {
                 p.skipChildren();
@@ -217,6 +213,26 @@ public final class MetricsReader {
             throw new IllegalArgumentException("\"histogram\" needs both edges and counts");
         }
         return new Histogram(edges, counts);
+    }
+
+    /** The numbers of the array {@code histogram.<field>} that starts at {@code a}. */
+    private static double[] numbers(JsonParser p, JsonToken a, String field) throws IOException {
+        if (a != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("\"histogram." + field + "\" must be an array");
+        }
+        double[] values = new double[16];
+        int n = 0;
+        JsonToken e;
+        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (e == null) {
+                throw new IllegalArgumentException("\"histogram." + field + "\" is not closed");
+            }
+            if (n == values.length) {
+                values = Arrays.copyOf(values, n * 2);
+            }
+            values[n++] = number(p, e, "histogram." + field);
+        }
+        return Arrays.copyOf(values, n);
     }
 
     private static String problem(Exception e) {

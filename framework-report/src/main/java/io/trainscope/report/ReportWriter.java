@@ -1,5 +1,6 @@
 package io.trainscope.report;
 
+import io.trainscope.core.activation.ActivationProfile;
 import io.trainscope.core.run.AtomicFiles;
 import io.trainscope.core.run.RunFolder;
 
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -66,6 +68,20 @@ public final class ReportWriter {
             runs.add(RunData.read(dir));
         }
         return save(output, ComparisonReport.html(runs));
+    }
+
+    /**
+     * Writes the page of {@code trainscope activations}: each activation and its derivative as a
+     * grid of small charts, and the table of their shapes ({@link ActivationTable}).
+     *
+     * @param profiles the profiles to draw, keyed by the label each chart and row gets, in order (at least one)
+     */
+    public static Path writeActivations(Map<String, ActivationProfile> profiles, Path output) {
+        Objects.requireNonNull(output, "output");
+        if (profiles.isEmpty()) {
+            throw new ReportException("an activations page needs at least one activation");
+        }
+        return save(output, ActivationsPage.html(profiles));
     }
 
     /** The HTML of one run's report, without writing it. */

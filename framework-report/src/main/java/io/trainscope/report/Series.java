@@ -1,9 +1,11 @@
 package io.trainscope.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
@@ -111,11 +113,11 @@ public final class Series {
     }
 
     private void grow(int size) {
-        counts = java.util.Arrays.copyOf(counts, size);
-        iterationSums = java.util.Arrays.copyOf(iterationSums, size);
-        sums = java.util.Arrays.copyOf(sums, size);
-        mins = java.util.Arrays.copyOf(mins, size);
-        maxs = java.util.Arrays.copyOf(maxs, size);
+        counts = Arrays.copyOf(counts, size);
+        iterationSums = Arrays.copyOf(iterationSums, size);
+        sums = Arrays.copyOf(sums, size);
+        mins = Arrays.copyOf(mins, size);
+        maxs = Arrays.copyOf(maxs, size);
     }
 
     /** Doubles the bucket width, merging bucket pairs (2i, 2i+1) into bucket i. */
@@ -200,8 +202,8 @@ public final class Series {
      * The first value and the last value of every epoch, by iteration: the points in time that
      * per-layer snapshots (box charts, bars at start and end) choose from.
      */
-    public java.util.NavigableMap<Long, Sample> snapshots() {
-        java.util.TreeMap<Long, Sample> out = new java.util.TreeMap<>();
+    public NavigableMap<Long, Sample> snapshots() {
+        TreeMap<Long, Sample> out = new TreeMap<>();
         if (first != null) {
             out.put(first.iteration(), first);
         }

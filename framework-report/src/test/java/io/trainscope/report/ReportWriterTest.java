@@ -1,12 +1,15 @@
 package io.trainscope.report;
 
+import io.trainscope.api.monitor.Histogram;
 import io.trainscope.report.SyntheticRun.Kind;
 import io.trainscope.core.run.RunFolder;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -77,21 +80,21 @@ class ReportWriterTest {
 
     @Test
     void aStepDensityIntegratesToOne() {
-        double[][] step = HistogramPanels.stepDensity(new io.trainscope.api.monitor.Histogram(new double[]{0, 0.5, 2},
+        double[][] step = HistogramPanels.stepDensity(new Histogram(new double[]{0, 0.5, 2},
                 new long[]{30, 10}));
         double area = 0;
         for (int i = 1; i < step[0].length; i++) {
             area += (step[0][i] - step[0][i - 1]) * step[1][i - 1];
         }
-        assertThat(area).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(area).isCloseTo(1.0, Assertions.within(1e-12));
         assertThat(step[1][0]).isZero();
         assertThat(step[1][step[1].length - 1]).isZero();
     }
 
     @Test
     void histogramsOfDifferentRangesAreRebinnedOntoSharedBinsKeepingTheirCounts() {
-        var wide = new io.trainscope.api.monitor.Histogram(new double[]{0, 0.5, 1}, new long[]{4, 4});
-        var narrow = new io.trainscope.api.monitor.Histogram(new double[]{0.5, 0.5000001}, new long[]{10});
+        var wide = new Histogram(new double[]{0, 0.5, 1}, new long[]{4, 4});
+        var narrow = new Histogram(new double[]{0.5, 0.5000001}, new long[]{10});
         double[] edges = HistogramPanels.commonEdges(List.of(wide, narrow));
 
         assertThat(edges).containsExactly(0, 0.5, 1);
@@ -103,7 +106,7 @@ class ReportWriterTest {
     void aTruncatedLastLineIsNotedAndTheRestIsReported(@TempDir Path root) throws Exception {
         Path run = SyntheticRun.in(root, "cut").kinds(EnumSet.of(Kind.TRAINER)).write();
         Files.writeString(run.resolve(RunFolder.METRICS), "{\"run\":\"cut\",\"iteration\":9",
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
         String html = Files.readString(ReportWriter.writeFor(run));
 
         assertThat(html).contains("was cut short", "data-chart=\"train-loss\"");
@@ -140,7 +143,8 @@ class ReportWriterTest {
         String html = Files.readString(out);
 
         assertThat(charts(html)).containsExactly("cmp-loss", "cmp-accuracy", "cmp-first-layer-gradient-norm",
-                "cmp-gradient-norm-ratio", "cmp-network-forward-variance-product", "cmp-hist-0-layer-weight-histogram",
+                "cmp-gradient-norm-ratio", "cmp-first-layer-dead-percent", "cmp-network-forward-variance-product",
+                "cmp-hist-0-layer-weight-histogram",
                 "cmp-hist-0-layer-activation-histogram", "cmp-hist-0-layer-gradient-log10-histogram",
                 "cmp-hist-0-layer-preactivation-histogram", "cmp-hist-0-layer-gradient-histogram");
         assertThat(html).contains("Comparison of 2 runs", "synthetic (seed 1) — before", "synthetic (seed 1) — after",

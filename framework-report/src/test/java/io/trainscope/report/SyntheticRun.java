@@ -1,5 +1,6 @@
 package io.trainscope.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trainscope.api.data.Task;
 import io.trainscope.api.monitor.Finding;
 import io.trainscope.api.monitor.Histogram;
@@ -343,6 +344,6 @@ public final class SyntheticRun {
         run.put("epochs_completed", epochs);
         run.put("iterations", (long) epochs * iterationsPerEpoch);
         run.put("finished", "2026-01-01T00:01:00Z");
-        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(dir.resolve(RunFolder.RUN).toFile(), run);
+        new ObjectMapper().writeValue(dir.resolve(RunFolder.RUN).toFile(), run);
     }
 }

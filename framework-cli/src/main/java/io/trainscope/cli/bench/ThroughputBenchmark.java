@@ -18,13 +18,16 @@ import io.trainscope.core.training.Trainer;
 import io.trainscope.core.training.TrainingResult;
 import jakarta.inject.Inject;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -145,7 +148,7 @@ public final class ThroughputBenchmark {
                 ratios.get(name).add(s / bare);
                 ratiosToNone.get(name).add(s / none);
             });
-            log.printf(java.util.Locale.ROOT, "round %d/%d: %s%n", round + 1, options.rounds(), format(thisRound));
+            log.printf(Locale.ROOT, "round %d/%d: %s%n", round + 1, options.rounds(), format(thisRound));
             log.flush();
         }
         List<VariantResult> results = new ArrayList<>();
@@ -190,10 +193,10 @@ public final class ThroughputBenchmark {
             return data.withTrainingExamples(examples);
         }
         int copies = (examples + n - 1) / n;
-        var features = new org.nd4j.linalg.api.ndarray.INDArray[copies];
-        var labels = new org.nd4j.linalg.api.ndarray.INDArray[copies];
-        java.util.Arrays.fill(features, train.getFeatures());
-        java.util.Arrays.fill(labels, train.getLabels());
+        var features = new INDArray[copies];
+        var labels = new INDArray[copies];
+        Arrays.fill(features, train.getFeatures());
+        Arrays.fill(labels, train.getLabels());
         DataSet all = new DataSet(Nd4j.vstack(features), Nd4j.vstack(labels));
         return new PreparedData(data.task(), all, data.validation(), data.test(), data.inputs(), data.transforms(),
                 data.fitted(), data.head()).withTrainingExamples(examples);
@@ -205,7 +208,7 @@ public final class ThroughputBenchmark {
 
     private static String format(Map<String, Double> m) {
         List<String> parts = new ArrayList<>();
-        m.forEach((k, v) -> parts.add(String.format(java.util.Locale.ROOT, "%s %.0f/s", k, v)));
+        m.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.0f/s", k, v)));
         return String.join(", ", parts);
     }
 

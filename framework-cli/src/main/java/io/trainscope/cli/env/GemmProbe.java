@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -51,7 +52,7 @@ public final class GemmProbe {
             c.getFloat(0);
             seconds[i] = (System.nanoTime() - t0) / 1e9;
         }
-        java.util.Arrays.sort(seconds);
+        Arrays.sort(seconds);
         double median = seconds[reps / 2];
         return new Result(2.0 * m * k * n / median / 1e9, error);
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,10 +49,10 @@ public final class NativeCalibration {
     }
 
     /** The cached settings, if they were calibrated on this CPU. */
-    public static java.util.Optional<NativeSettings> cached() {
+    public static Optional<NativeSettings> cached() {
         NativeSettings cached = NativeSettings.read(cacheFile());
         return cached != null && CpuInfo.read().signature().equals(cached.cpuSignature())
-                ? java.util.Optional.of(cached) : java.util.Optional.empty();
+                ? Optional.of(cached) : Optional.empty();
     }
 
     /** The cached settings if they were calibrated on this CPU, else a fresh calibration (cached). */

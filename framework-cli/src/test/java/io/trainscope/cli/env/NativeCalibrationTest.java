@@ -2,6 +2,7 @@ package io.trainscope.cli.env;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +44,7 @@ class NativeCalibrationTest {
 
     @Test
     void changesNothingWhenOpenBlasDetectsTheCpuCorrectly() {
-        List<String> probed = new java.util.ArrayList<>();
+        List<String> probed = new ArrayList<>();
         NativeSettings s = NativeCalibration.calibrate(EPYC, (omp, core) -> {
             probed.add(String.valueOf(core));
             return new NativeCalibration.Probe("Zen", 55, 1e-7);

@@ -19,7 +19,7 @@ import java.util.List;
  *   <li><b>maximum derivative</b>: the largest sampled {@code f'(z)}, and the first input where it occurs.</li>
  *   <li><b>saturation</b>: the maximal runs of sample points where {@code |f'(z)| < saturationSlope}
  *       (default 0.01): where a unit passes almost no gradient back. Sigmoid on [-5, 5] gives
- *       [-5, -4.6] and [4.6, 5]; relu gives [-5, 0] (its derivative at 0 is 0).</li>
+ *       [-5, -4.59] and [4.59, 5]; relu gives [-5, 0] (its derivative at 0 is 0).</li>
  *   <li><b>monotonic</b>: the sampled {@code f} never decreases, or never increases, beyond rounding
  *       ({@code 1e-12·max(1, |f|)}). Swish, gelu and mish are not: they dip below zero first.</li>
  *   <li><b>zero-centred</b>: for standard normal inputs {@code z ~ N(0, 1)} (what a well-initialized

@@ -21,6 +21,9 @@ public final class ConfigLoader {
     /** The monitors a config gets when it has no {@code monitors} entry. */
     public static final List<String> DEFAULT_MONITORS = List.of("dead-neurons", "gradient-norms", "non-finite");
 
+    /** The top-level key of a sweep section (see {@code docs/config.md}). */
+    public static final String SWEEP = "sweep";
+
     private static final Set<String> TOP = Set.of("name", "data", "model", "training", "monitors");
     private static final Set<String> DATA_RESERVED = Set.of("source", "part", "test-part", "split", "base-directory");
     private static final Set<String> SPLIT = Set.of("train", "validation", "test", "seed");
@@ -28,7 +31,7 @@ public final class ConfigLoader {
     private static final Set<String> HIDDEN_SHORT = Set.of("layers", "units");
     private static final Set<String> OUTPUT = Set.of("activation", "loss");
     private static final Set<String> TRAINING = Set.of("optimizer", "schedule", "epochs", "batch-size", "seed", "seeds",
-            "early-stopping", "checkpoints");
+            "early-stopping", "checkpoints", "backend", "spark");
     private static final Set<String> EARLY_STOPPING = Set.of("metric", "patience", "min-delta");
     private static final Set<String> CHECKPOINTS = Set.of("every-epochs", "keep-last", "every-iterations");
 
@@ -52,8 +55,29 @@ public final class ConfigLoader {
      * @param directory   the directory relative data paths are resolved against
      */
     public ExperimentSpec parse(String text, String defaultName, String origin, Path directory) {
+        return parse(readTree(text, origin), defaultName, origin, directory);
+    }
+
+    /**
+     * Reads config text into a tree, bounded and strictly as {@link #parse(String, String, String, Path)}
+     * does, without interpreting it (a sweep expands the tree before each variant is parsed).
+     *
+     * @return the document's root, or null for an empty document
+     */
+    public static JsonNode readTree(String text, String origin) {
         ConfigText.checkLength(text, origin);
-        JsonNode root = YamlTree.read(text, origin);
+        return YamlTree.read(text, origin);
+    }
+
+    /**
+     * Parses a config tree from {@link #readTree}. A tree with a {@value #SWEEP} section is refused:
+     * it describes several experiments, which {@code io.trainscope.core.sweep} expands first.
+     */
+    public ExperimentSpec parse(JsonNode root, String defaultName, String origin, Path directory) {
+        if (root != null && root.isObject() && root.has(SWEEP)) {
+            throw new ConfigException(SWEEP, "this config is a sweep of several experiments; train it with "
+                    + "'trainscope train', which expands the sweep (or Sweeps.plan when embedding)");
+        }
         if (root == null || root.isNull()) {
             throw new ConfigException("", origin + " is empty; a config needs at least 'data' and 'model'");
         }
@@ -186,7 +210,7 @@ public final class ConfigLoader {
             checkpoints = new CheckpointSpec(c.integer("every-epochs", 1, 0), c.integer("keep-last", 3, 1),
                     c.integer("every-iterations", 0, 0));
         }
-        return new TrainingSpec(optimizer, schedule, epochs, batch, seeds, early, checkpoints);
+        return new TrainingSpec(optimizer, schedule, epochs, batch, seeds, early, checkpoints, SparkSpec.parse(t, batch));
     }
 
     private static PluginRef defaultOptimizer() {

@@ -1,5 +1,7 @@
 package io.trainscope.core.config;
 
+import java.util.List;
+
 /**
  * Stop when a validation metric has not improved for {@code patience} epochs (seed 003: patience
  * 7 on validation accuracy), and keep the best model.
@@ -11,8 +13,8 @@ package io.trainscope.core.config;
 public record EarlyStoppingSpec(String metric, int patience, double minDelta) {
 
     /** The metrics early stopping can watch. */
-    public static final java.util.List<String> METRICS =
-            java.util.List.of("validation.accuracy", "validation.loss", "validation.mse", "validation.mae");
+    public static final List<String> METRICS =
+            List.of("validation.accuracy", "validation.loss", "validation.mse", "validation.mae");
 
     public EarlyStoppingSpec {
         ConfigRules.oneOf("training.early-stopping.metric", metric, METRICS, false);

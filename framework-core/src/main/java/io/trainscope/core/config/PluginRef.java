@@ -1,5 +1,6 @@
 package io.trainscope.core.config;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +17,7 @@ public record PluginRef(String name, Map<String, Object> params) {
 
     public PluginRef {
         Objects.requireNonNull(name, "name");
-        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params == null ? Map.of() : params));
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params == null ? Map.of() : params));
     }
 
     /** A reference without parameters. */

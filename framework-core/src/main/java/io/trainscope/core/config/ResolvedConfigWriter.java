@@ -125,6 +125,10 @@ public final class ResolvedConfigWriter {
         checkpoints.put("keep-last", t.checkpoints().keepLast());
         checkpoints.put("every-iterations", t.checkpoints().everyIterations());
         training.put("checkpoints", checkpoints);
+        if (t.spark() != null) {
+            training.put("backend", t.backend());
+            training.put("spark", t.spark().toMap());
+        }
         return training;
     }
 

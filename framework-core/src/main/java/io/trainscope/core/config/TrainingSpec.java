@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param seeds         one run per seed; at least one
  * @param earlyStopping when to stop before {@code epochs}, or null
  * @param checkpoints   which checkpoints to keep
+ * @param spark         how to train on Apache Spark ({@code backend: spark}), or null to train in this JVM
  */
 public record TrainingSpec(PluginRef optimizer, PluginRef schedule, int epochs, int batchSize, List<Long> seeds,
-                           EarlyStoppingSpec earlyStopping, CheckpointSpec checkpoints) {
+                           EarlyStoppingSpec earlyStopping, CheckpointSpec checkpoints, SparkSpec spark) {
 
     public TrainingSpec {
         Objects.requireNonNull(optimizer, "optimizer");
@@ -31,6 +32,17 @@ public record TrainingSpec(PluginRef optimizer, PluginRef schedule, int epochs, 
         Objects.requireNonNull(checkpoints, "checkpoints");
     }
 
+    /** Settings that train in this JVM ({@code backend: local}). */
+    public TrainingSpec(PluginRef optimizer, PluginRef schedule, int epochs, int batchSize, List<Long> seeds,
+                        EarlyStoppingSpec earlyStopping, CheckpointSpec checkpoints) {
+        this(optimizer, schedule, epochs, batchSize, seeds, earlyStopping, checkpoints, null);
+    }
+
+    /** {@code training.backend}: {@code local} or {@code spark}. */
+    public String backend() {
+        return spark == null ? "local" : "spark";
+    }
+
     /** The first (or only) seed. */
     public long seed() {
         return seeds.get(0);
@@ -38,11 +50,16 @@ public record TrainingSpec(PluginRef optimizer, PluginRef schedule, int epochs, 
 
     /** A copy that trains with the single seed {@code seed}. */
     public TrainingSpec withSeed(long seed) {
-        return new TrainingSpec(optimizer, schedule, epochs, batchSize, List.of(seed), earlyStopping, checkpoints);
+        return withSeeds(List.of(seed));
+    }
+
+    /** A copy that trains once per seed in {@code seeds}. */
+    public TrainingSpec withSeeds(List<Long> seeds) {
+        return new TrainingSpec(optimizer, schedule, epochs, batchSize, seeds, earlyStopping, checkpoints, spark);
     }
 
     /** A copy with another number of epochs. */
     public TrainingSpec withEpochs(int epochs) {
-        return new TrainingSpec(optimizer, schedule, epochs, batchSize, seeds, earlyStopping, checkpoints);
+        return new TrainingSpec(optimizer, schedule, epochs, batchSize, seeds, earlyStopping, checkpoints, spark);
     }
 }

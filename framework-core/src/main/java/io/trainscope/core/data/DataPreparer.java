@@ -22,7 +22,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -83,7 +86,7 @@ public final class DataPreparer {
         INDArray trainX = loaded.train().features().castTo(DataType.FLOAT);
         INDArray valX = loaded.validation() == null ? null : loaded.validation().features().castTo(DataType.FLOAT);
         INDArray testX = loaded.test() == null ? null : loaded.test().features().castTo(DataType.FLOAT);
-        java.util.Map<Integer, FeatureStatistics> fitted = new java.util.HashMap<>();
+        Map<Integer, FeatureStatistics> fitted = new HashMap<>();
         for (int i = 0; i < normalizers.size(); i++) {
             Configured<Normalizer> n = normalizers.get(i);
             FeatureStatistics stats = statistics(trainX);
@@ -137,8 +140,8 @@ public final class DataPreparer {
     }
 
     private static Examples rows(Examples all, int[] order, long from, long to) {
-        int[] idx = java.util.Arrays.copyOfRange(order, (int) from, (int) to);
-        java.util.Arrays.sort(idx);
+        int[] idx = Arrays.copyOfRange(order, (int) from, (int) to);
+        Arrays.sort(idx);
         return new Examples(Nd4j.pullRows(all.features(), 1, idx), Nd4j.pullRows(all.targets(), 1, idx));
     }
 }

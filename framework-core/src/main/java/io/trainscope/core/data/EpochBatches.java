@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -59,7 +60,7 @@ public final class EpochBatches implements Iterator<DataSet> {
             throw new NoSuchElementException();
         }
         int end = Math.min(order.length, position + batchSize);
-        int[] idx = java.util.Arrays.copyOfRange(order, position, end);
+        int[] idx = Arrays.copyOfRange(order, position, end);
         position = end;
         INDArray features = Nd4j.pullRows(data.getFeatures(), 1, idx);
         INDArray labels = Nd4j.pullRows(data.getLabels(), 1, idx);

@@ -3,9 +3,12 @@ package io.trainscope.core.data;
 import io.trainscope.api.data.Task;
 import io.trainscope.api.normalization.FeatureStatistics;
 import io.trainscope.api.normalization.InputTransform;
+import io.trainscope.core.model.OutputHead;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The examples of a run, ready for the network: split, input-normalized (with statistics of the
@@ -22,20 +25,20 @@ import java.util.List;
  * @param head       the output layer the labels are encoded for
  */
 public record PreparedData(Task task, DataSet train, DataSet validation, DataSet test, long inputs,
-                           List<InputTransform> transforms, java.util.Map<Integer, FeatureStatistics> fitted,
-                           io.trainscope.core.model.OutputHead head) {
+                           List<InputTransform> transforms, Map<Integer, FeatureStatistics> fitted,
+                           OutputHead head) {
 
     public PreparedData {
         transforms = List.copyOf(transforms);
-        fitted = java.util.Map.copyOf(fitted);
+        fitted = Map.copyOf(fitted);
     }
 
     /** A copy whose training split holds only its first {@code examples} examples (for benchmarks). */
     public PreparedData withTrainingExamples(int examples) {
         int n = Math.min(examples, train.numExamples());
-        DataSet first = new DataSet(train.getFeatures().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n),
-                org.nd4j.linalg.indexing.NDArrayIndex.all()).dup(), train.getLabels().get(
-                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n), org.nd4j.linalg.indexing.NDArrayIndex.all()).dup());
+        DataSet first = new DataSet(train.getFeatures().get(NDArrayIndex.interval(0, n),
+                NDArrayIndex.all()).dup(), train.getLabels().get(
+                NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup());
         return new PreparedData(task, first, validation, test, inputs, transforms, fitted, head);
     }
 

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Evaluates a network on a data set in batches, with ND4J's {@code Evaluation} (accuracy,
  * per-class precision and recall, confusion matrix) or {@code RegressionEvaluation} (mse, mae),
- * plus the mean loss as DL4J computes it for training.
+ * plus the mean loss as DL4J computes it for training. {@link #emptyEvaluation} and
+ * {@link #summarize} serve evaluations that are filled elsewhere (by Spark executors).
  */
 public final class Evaluator {
 
@@ -41,9 +42,7 @@ public final class Evaluator {
     /** Evaluates {@code network} on {@code data}; {@code head} says how to read its outputs. */
     public static EvaluationResult evaluate(MultiLayerNetwork network, DataSet data, OutputHead head, int batchSize) {
         long n = data.numExamples();
-        boolean classifying = head.task() instanceof Task.Classification;
-        List<String> classes = classifying ? ((Task.Classification) head.task()).classNames() : List.of();
-        IEvaluation<?> evaluation = classifying ? new Evaluation(classes.size()) : new RegressionEvaluation(head.units());
+        IEvaluation<?> evaluation = emptyEvaluation(head);
         double lossSum = 0;
         for (long from = 0; from < n; from += batchSize) {
             long to = Math.min(n, from + batchSize);
@@ -54,10 +53,30 @@ public final class Evaluator {
             evaluation.eval(y, out);
             out.close();
         }
+        return summarize(n, lossSum / n, evaluation, head);
+    }
+
+    /** The evaluation {@link #summarize} reads for {@code head}: ND4J's {@code Evaluation} or {@code RegressionEvaluation}. */
+    public static IEvaluation<?> emptyEvaluation(OutputHead head) {
+        if (head.task() instanceof Task.Classification c) {
+            return new Evaluation(c.classNames().size());
+        }
+        return new RegressionEvaluation(head.units());
+    }
+
+    /**
+     * The result of a filled {@link #emptyEvaluation}.
+     *
+     * @param examples the number of examples evaluated
+     * @param meanLoss the mean loss over them
+     */
+    public static EvaluationResult summarize(long examples, double meanLoss, IEvaluation<?> evaluation, OutputHead head) {
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put(LOSS, lossSum / n);
-        return evaluation instanceof Evaluation c ? classification(n, metrics, classes, c)
-                : regression(n, metrics, (RegressionEvaluation) evaluation);
+        metrics.put(LOSS, meanLoss);
+        if (evaluation instanceof Evaluation c && head.task() instanceof Task.Classification task) {
+            return classification(examples, metrics, task.classNames(), c);
+        }
+        return regression(examples, metrics, (RegressionEvaluation) evaluation);
     }
 
     private static EvaluationResult classification(long n, Map<String, Double> metrics, List<String> classes,

@@ -1,5 +1,6 @@
 package io.trainscope.core.model;
 
+import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.NetworkInfo;
 
 import java.util.List;
@@ -32,6 +33,6 @@ public record NetworkLayout(NetworkInfo info, int[] dense, int[] output) {
 
     /** Logical layer names, in order. */
     public List<String> names() {
-        return info.layers().stream().map(io.trainscope.api.monitor.LayerInfo::name).toList();
+        return info.layers().stream().map(LayerInfo::name).toList();
     }
 }

@@ -5,27 +5,32 @@ import io.trainscope.api.plugin.Parameters;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * Adapts an {@link Activation} plugin to DL4J's {@link IActivation}: DL4J wants the result
  * written into its input array, the plugin may return a new array, and this class bridges the two.
+ * Its configuration (plugin name and parameters) survives DL4J's JSON and Java serialization; the
+ * plugin is found again by name where it is read back ({@link PortablePlugin}).
  */
 final class PluginActivation implements IActivation {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final String name;
-    private final transient Activation plugin;
-    private final transient Parameters params;
+    @JsonProperty("plugin")
+    private final PortablePlugin<Activation> activation;
+
+    /** For DL4J's JSON reader. */
+    private PluginActivation() {
+        this.activation = null;
+    }
 
     PluginActivation(Activation plugin, Parameters params) {
-        this.name = plugin.name();
-        this.plugin = plugin;
-        this.params = params;
+        this.activation = new PortablePlugin<>(Activation.class, plugin, params);
     }
 
     @Override
     public INDArray getActivation(INDArray in, boolean training) {
-        INDArray out = plugin.apply(in, params);
+        INDArray out = activation.plugin().apply(in, activation.params());
         if (out != in) {
             in.assign(out);
         }
@@ -34,7 +39,7 @@ final class PluginActivation implements IActivation {
 
     @Override
     public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
-        return new Pair<>(plugin.backprop(in, epsilon, params), null);
+        return new Pair<>(activation.plugin().backprop(in, epsilon, activation.params()), null);
     }
 
     @Override
@@ -44,6 +49,6 @@ final class PluginActivation implements IActivation {
 
     @Override
     public String toString() {
-        return name;
+        return activation.name();
     }
 }

@@ -3,14 +3,26 @@ package io.trainscope.core.model;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 
-/** Decorates a hidden layer's activation so that an armed {@link ActivationTap} sees its pre-activations. */
+/**
+ * Decorates a hidden layer's activation so that an armed {@link ActivationTap} sees its
+ * pre-activations. A copy read back from DL4J's JSON or Java serialization has no tap and only
+ * computes the activation.
+ */
 final class TappedActivation implements IActivation {
     private static final long serialVersionUID = 1L;
 
+    @JsonProperty("activation")
     private final IActivation delegate;
+    @JsonProperty("layer")
     private final int layer;
     private final transient ActivationTap tap;
+
+    /** For DL4J's JSON reader. */
+    private TappedActivation() {
+        this(null, 0, null);
+    }
 
     TappedActivation(IActivation delegate, int layer, ActivationTap tap) {
         this.delegate = delegate;

@@ -2,6 +2,7 @@ package io.trainscope.core.model;
 
 import io.trainscope.api.data.Task;
 import io.trainscope.api.normalization.InputTransform;
+import io.trainscope.core.config.ResolvedExperiment;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,7 +23,7 @@ import java.util.List;
  * @param seed       the seed of the run it comes from
  */
 public record TrainedModel(MultiLayerNetwork network, OutputHead head, List<InputTransform> transforms, Path source,
-                           io.trainscope.core.config.ResolvedExperiment experiment, long seed) {
+                           ResolvedExperiment experiment, long seed) {
 
     /** The task the model was trained for (class names, or the number of regression targets). */
     public Task task() {

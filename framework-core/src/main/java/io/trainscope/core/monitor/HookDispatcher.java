@@ -129,6 +129,23 @@ public final class HookDispatcher implements AutoCloseable {
         return active;
     }
 
+    /**
+     * Whether the iteration {@link #beforeIteration} planned delivers views to some monitor (not
+     * only a watch on its loss). For loops that decide whether to run a pass at all (a backend's
+     * probe of the driver's network).
+     */
+    public boolean deliversViews() {
+        return active && plan.delivers();
+    }
+
+    /** Ends a planned iteration that will not run: nothing is delivered, the pre-activation tap is disarmed. */
+    public void skipIteration() {
+        if (active && plan.preActivations()) {
+            forward.disarm();
+        }
+        active = false;
+    }
+
     /** DL4J's forward pass of a {@code MultiLayerNetwork}: keeps a reference to its activation list (no copy). */
     void forwardPass(List<INDArray> activations) {
         if (active) {

@@ -5,6 +5,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes files so that a reader sees either the old or the new content, never half of one. */
 public final class AtomicFiles {
@@ -39,7 +40,7 @@ public final class AtomicFiles {
     /** Temporary files are created owner-only; the files a run writes are meant to be shared like any other. */
     private static void readableByAll(Path file) {
         try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         } catch (UnsupportedOperationException | IOException e) {
             // not a POSIX file system: keep the default permissions
         }

@@ -3,7 +3,9 @@ package io.trainscope.core.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.trainscope.api.monitor.Finding;
+import io.trainscope.api.monitor.Pathology;
 import io.trainscope.api.monitor.Remedy;
+import io.trainscope.api.monitor.Severity;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,8 +40,8 @@ public final class FindingsWriter {
     public static Finding fromMap(Map<String, Object> m) {
         Object layer = m.get("layer");
         return new Finding((String) m.get("monitor"),
-                new io.trainscope.api.monitor.Pathology((String) m.get("pathology"), (String) m.get("title")),
-                io.trainscope.api.monitor.Severity.valueOf((String) m.get("severity")),
+                new Pathology((String) m.get("pathology"), (String) m.get("title")),
+                Severity.valueOf((String) m.get("severity")),
                 layer == null ? null : ((Number) layer).intValue(),
                 ((Number) m.get("iteration")).longValue(), ((Number) m.get("epoch")).intValue(),
                 (String) m.get("summary"), (List<String>) m.getOrDefault("evidence", List.of()),

@@ -37,6 +37,7 @@ import io.trainscope.core.run.RunMetadata;
 import io.trainscope.core.run.RunRecorder;
 import io.trainscope.core.run.RunReporter;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.ISchedule;
 
@@ -56,12 +57,14 @@ final class RunFactory {
     private final PluginRegistry registry;
     private final NetworkBuilder networkBuilder;
     private final RunReporter reporter;
+    private final Backends backends;
 
     /** @param reporter writes each run's report, or null for none */
-    RunFactory(PluginRegistry registry, NetworkBuilder networkBuilder, RunReporter reporter) {
+    RunFactory(PluginRegistry registry, NetworkBuilder networkBuilder, RunReporter reporter, Backends backends) {
         this.registry = registry;
         this.networkBuilder = networkBuilder;
         this.reporter = reporter;
+        this.backends = backends;
     }
 
     /** A new run, in a new folder under {@code options.outputRoot()} (or none). */
@@ -92,8 +95,10 @@ final class RunFactory {
     private Model model(ResolvedExperiment experiment, PreparedData data) {
         ExperimentSpec spec = experiment.spec();
         checkEarlyStoppingMetric(spec, data);
-        long totalIterations = (long) spec.training().epochs()
-                * EpochBatches.batchesPerEpoch(data.trainingExamples(), spec.training().batchSize());
+        TrainingBackend backend = backends.of(spec.training());
+        long totalIterations = spec.training().epochs() * (backend == null
+                ? EpochBatches.batchesPerEpoch(data.trainingExamples(), spec.training().batchSize())
+                : backend.iterationsPerEpoch(spec.training(), data.trainingExamples()));
         double lr = experiment.optimizerParams().real("learning-rate");
         ISchedule schedule = experiment.schedule() == null ? null
                 : experiment.schedule().create(experiment.scheduleParams(), lr, totalIterations);
@@ -104,7 +109,7 @@ final class RunFactory {
             slots.add(new MonitorSlot(registry.get(PluginFamily.MONITOR, m.name()), m.params(), m.sampling()));
         }
         var early = spec.training().earlyStopping();
-        return new Model(built, updater, slots, early == null ? null : new EarlyStopping(early));
+        return new Model(built, updater, slots, early == null ? null : new EarlyStopping(early), backend);
     }
 
     /** Wires the run's parts around its recorder. */
@@ -121,8 +126,11 @@ final class RunFactory {
         HookDispatcher dispatcher = new HookDispatcher(model.slots(), services, model.built(), training.epochs(),
                 data.trainingExamples(), training.batchSize());
         DatasetPass pass = new DatasetPass(net, data.train(), evaluationBatch);
-        TrainerMeter meter = new TrainerMeter(recorder.runId(), recorder.sink(), model.updater(), model.built().head(),
-                data.validation(), data.test(), evaluationBatch);
+        TrainingBackend.BackendRun remote = model.backend() == null ? null
+                : model.backend().open(experiment, data, model.built(), model.updater());
+        TrainerMeter meter = new TrainerMeter(recorder.runId(), recorder.sink(), model.updater(),
+                remote != null ? remote.validation() : local(data.validation(), data, evaluationBatch),
+                remote != null ? remote.test() : local(data.test(), data, evaluationBatch));
         CheckpointPolicy checkpoints = folder == null ? CheckpointPolicy.NONE : new CheckpointPolicy(training.checkpoints(),
                 new CheckpointStore(folder.checkpoints()), facts(experiment, data), recorder,
                 model.early() == null ? () -> StoppingState.NONE : model.early()::state);
@@ -130,9 +138,15 @@ final class RunFactory {
                 options.progress());
         RunParts parts = new RunParts(recorder, model.slots(), dispatcher, pass, stop, meter, model.early(), checkpoints,
                 boundary);
-        TrainingLoop loop = new TrainingLoop(net, data.train(), training.batchSize(), training.epochs(), training.seed(),
+        EpochLoop loop = remote != null ? remote.loop(parts, options.progress(), start)
+                : new TrainingLoop(net, data.train(), training.batchSize(), training.epochs(), training.seed(),
                 model.updater(), parts, options.progress(), start);
-        return new TrainingRun(training.seed(), training.epochs(), model.built(), parts, loop, options.progress());
+        return new TrainingRun(training.seed(), training.epochs(), model.built(), parts, loop, options.progress(), remote);
+    }
+
+    /** Evaluation of a split in this JVM, or null without the split. */
+    private static SplitEvaluation local(DataSet split, PreparedData data, int batchSize) {
+        return split == null ? null : net -> Evaluator.evaluate(net, split, data.head(), batchSize);
     }
 
     private static RunFacts facts(ResolvedExperiment experiment, PreparedData data) {
@@ -204,7 +218,8 @@ final class RunFactory {
         }
     }
 
-    /** A run's network and what trains it. */
-    private record Model(BuiltNetwork built, IUpdater updater, List<MonitorSlot> slots, EarlyStopping early) {
+    /** A run's network and what trains it (its backend null for trainscope's own loop). */
+    private record Model(BuiltNetwork built, IUpdater updater, List<MonitorSlot> slots, EarlyStopping early,
+                         TrainingBackend backend) {
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The parts of one run, wired by {@link RunFactory}: each has one job, and {@link TrainingRun}
- * and {@link TrainingLoop} only call them.
+ * and the {@link EpochLoop} (trainscope's or a {@link TrainingBackend}'s) only call them.
  *
  * @param recorder    the run folder and sinks
  * @param slots       the run's monitors
@@ -23,7 +23,7 @@ import java.util.List;
  * @param checkpoints which checkpoints to write when
  * @param boundary    what happens between epochs
  */
-record RunParts(RunRecorder recorder, List<MonitorSlot> slots, HookDispatcher dispatcher, DatasetPass pass,
+public record RunParts(RunRecorder recorder, List<MonitorSlot> slots, HookDispatcher dispatcher, DatasetPass pass,
                 StopSignal stop, TrainerMeter meter, EarlyStopping early, CheckpointPolicy checkpoints,
                 EpochBoundary boundary) {
 }

@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Trains experiments: prepares the data, sets a run up ({@link RunFactory}: network, fresh
@@ -38,17 +40,20 @@ public final class Trainer {
     private final DataPreparer dataPreparer;
     private final ExperimentResolver resolver;
     private final RunFactory runs;
+    private final Backends backends;
 
     @Inject
     public Trainer(PluginRegistry registry, NetworkBuilder networkBuilder, DataPreparer dataPreparer,
-                   ExperimentResolver resolver, Optional<RunReporter> reporter) {
+                   ExperimentResolver resolver, Optional<RunReporter> reporter, Set<TrainingBackend> backends) {
         this.dataPreparer = dataPreparer;
         this.resolver = resolver;
-        this.runs = new RunFactory(registry, networkBuilder, reporter.orElse(null));
+        this.backends = new Backends(backends);
+        this.runs = new RunFactory(registry, networkBuilder, reporter.orElse(null), this.backends);
     }
 
     /** Trains with the experiment's first seed. */
     public TrainingResult train(ResolvedExperiment experiment, RunOptions options) {
+        backends.of(experiment.spec().training());
         return trainOn(experiment, prepare(experiment, options), options);
     }
 
@@ -95,6 +100,15 @@ public final class Trainer {
      *                             left to train, or {@code resume} asks for something a resume cannot do
      */
     public TrainingResult resume(Path runDirectory, RunOptions options, ResumeOptions resume) {
+        return resume(runDirectory, options, resume, experiment -> prepare(experiment, options));
+    }
+
+    /**
+     * Continues a run as {@link #resume(Path, RunOptions, ResumeOptions)} does, on data the caller
+     * prepares for the run's experiment (a sweep shares one prepared data set between its runs).
+     */
+    public TrainingResult resume(Path runDirectory, RunOptions options, ResumeOptions resume,
+                                 Function<ResolvedExperiment, PreparedData> data) {
         RunFolder folder = RunFolder.open(runDirectory);
         Checkpoint checkpoint = new CheckpointStore(folder.checkpoints()).latest().orElseThrow(() -> new TrainscopeException(
                 "run " + runDirectory + " has no checkpoint to resume from; checkpoints are written after every epoch "
@@ -102,6 +116,7 @@ public final class Trainer {
         ResolvedExperiment saved = resolver.resolve(new ConfigLoader().parse(checkpoint.config(), folder.id(),
                 checkpoint.file().toString(), runDirectory));
         ResumePlan plan = ResumePlan.of(folder, checkpoint, saved, resume);
-        return runs.resumed(plan, prepare(plan.experiment(), options), options).run();
+        backends.of(plan.experiment().spec().training());
+        return runs.resumed(plan, data.apply(plan.experiment()), options).run();
     }
 }

@@ -2,13 +2,10 @@ package io.trainscope.core.training;
 
 import io.trainscope.api.monitor.Metric;
 import io.trainscope.core.evaluation.EvaluationResult;
-import io.trainscope.core.evaluation.Evaluator;
-import io.trainscope.core.model.OutputHead;
 import io.trainscope.core.run.Environment;
 import io.trainscope.core.run.Measurement;
 import io.trainscope.core.run.MeasurementSink;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 import java.util.Map;
@@ -27,10 +24,8 @@ public final class TrainerMeter {
     private final String runId;
     private final MeasurementSink sink;
     private final IUpdater updater;
-    private final OutputHead head;
-    private final DataSet validation;
-    private final DataSet test;
-    private final int evaluationBatch;
+    private final SplitEvaluation validation;
+    private final SplitEvaluation test;
 
     private double lossSum;
     private long examples;
@@ -38,19 +33,16 @@ public final class TrainerMeter {
     private long epochStart;
 
     /**
-     * @param validation      the validation split, or null
-     * @param test            the test split, or null
-     * @param evaluationBatch examples per evaluation batch
+     * @param validation evaluates the validation split, or null without one
+     * @param test       evaluates the test split, or null without one
      */
-    public TrainerMeter(String runId, MeasurementSink sink, IUpdater updater, OutputHead head, DataSet validation,
-                        DataSet test, int evaluationBatch) {
+    public TrainerMeter(String runId, MeasurementSink sink, IUpdater updater, SplitEvaluation validation,
+                        SplitEvaluation test) {
         this.runId = runId;
         this.sink = sink;
         this.updater = updater;
-        this.head = head;
         this.validation = validation;
         this.test = test;
-        this.evaluationBatch = evaluationBatch;
     }
 
     /** An epoch starts, with the sums of the batches it already trained before a resume (0 otherwise). */
@@ -96,7 +88,7 @@ public final class TrainerMeter {
         Runtime rt = Runtime.getRuntime();
         sink.accept(measurement(iteration, epoch, TrainerMetrics.HEAP_MEMORY, (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0)));
         Map<String, Double> metrics = validation == null ? Map.of()
-                : Evaluator.evaluate(net, validation, head, evaluationBatch).metrics();
+                : validation.evaluate(net).metrics();
         metrics.forEach((name, value) -> sink.accept(measurement(iteration, epoch, TrainerMetrics.validation(name), value)));
         return new EpochFigures(loss, metrics, seconds);
     }
@@ -106,7 +98,7 @@ public final class TrainerMeter {
         if (test == null) {
             return null;
         }
-        EvaluationResult result = Evaluator.evaluate(net, test, head, evaluationBatch);
+        EvaluationResult result = test.evaluate(net);
         long iteration = net.getIterationCount();
         result.metrics().forEach((name, value) -> sink.accept(measurement(iteration, epoch, TrainerMetrics.test(name), value)));
         return result;

@@ -22,7 +22,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * <p>Per iteration the loop plans the hooks, fits, records the loss, reports progress, frees the
  * batch and checks the stop signal and the iteration checkpoint: nothing else.
  */
-final class TrainingLoop {
+final class TrainingLoop implements EpochLoop {
 
     private final MultiLayerNetwork net;
     private final DataSet train;
@@ -62,8 +62,8 @@ final class TrainingLoop {
         this.epoch = start.epochsCompleted();
     }
 
-    /** Trains from its start position until the last epoch, a stop request or early stopping. */
-    LoopEnd run() {
+    @Override
+    public LoopEnd run() {
         for (epoch = start.epochsCompleted(); epoch < epochs; epoch++) {
             boolean resumedInside = epoch == start.epochsCompleted() && start.insideEpoch();
             net.setEpochCount(epoch);
@@ -80,16 +80,13 @@ final class TrainingLoop {
         return LoopEnd.COMPLETED;
     }
 
-    /** Batches in one epoch. */
-    int batchesPerEpoch() {
+    @Override
+    public int batchesPerEpoch() {
         return batchesPerEpoch;
     }
 
-    /**
-     * Epochs completed, or the epoch in progress when an exception interrupted the loop (the start
-     * position's epoch before the loop ran).
-     */
-    int epoch() {
+    @Override
+    public int epoch() {
         return epoch;
     }
 

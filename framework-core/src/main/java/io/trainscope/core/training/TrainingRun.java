@@ -27,10 +27,14 @@ final class TrainingRun {
     private final int epochs;
     private final BuiltNetwork built;
     private final RunParts parts;
-    private final TrainingLoop loop;
+    private final EpochLoop loop;
     private final TrainingProgress progress;
+    private final AutoCloseable backendRun;
 
-    TrainingRun(long seed, int epochs, BuiltNetwork built, RunParts parts, TrainingLoop loop, TrainingProgress progress) {
+    /** @param backendRun what a {@link TrainingBackend} placed for this run, closed at its end; null for the local loop */
+    TrainingRun(long seed, int epochs, BuiltNetwork built, RunParts parts, EpochLoop loop, TrainingProgress progress,
+                AutoCloseable backendRun) {
+        this.backendRun = backendRun;
         this.seed = seed;
         this.epochs = epochs;
         this.built = built;
@@ -58,7 +62,22 @@ final class TrainingRun {
             net.setListeners();
             parts.dispatcher().close();
         }
-        return finish(end);
+        try {
+            return finish(end);
+        } finally {
+            closeBackendRun();
+        }
+    }
+
+    private void closeBackendRun() {
+        if (backendRun == null) {
+            return;
+        }
+        try {
+            backendRun.close();
+        } catch (Exception e) {
+            log.warn("could not free what the training backend placed for this run: {}", e.toString());
+        }
     }
 
     /** Best parameters back, test evaluation, the result, and the run folder's last words. */

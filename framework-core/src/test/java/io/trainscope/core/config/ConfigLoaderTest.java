@@ -2,10 +2,12 @@ package io.trainscope.core.config;
 
 import io.trainscope.core.TestTrainscope;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,7 +44,7 @@ class ConfigLoaderTest {
                   - dead-neurons
                 """);
         assertThat(spec.name()).isEqualTo("demo");
-        assertThat(spec.data().source()).isEqualTo(PluginRef.of("gaussian-classification", java.util.Map.of("samples", 200)));
+        assertThat(spec.data().source()).isEqualTo(PluginRef.of("gaussian-classification", Map.of("samples", 200)));
         assertThat(spec.data().split()).isEqualTo(new SplitSpec(0.8, 0.1, 0.1, 7L));
         assertThat(spec.model().hidden()).containsExactly(16, 16, 16);
         assertThat(spec.model().init().params()).containsEntry("std", 0.5);
@@ -71,7 +73,7 @@ class ConfigLoaderTest {
     @Test
     void acceptsMonitorsAsAMapOfParameters() {
         ExperimentSpec spec = TestTrainscope.parse(MINIMAL + "monitors: {gradient-norms: {every: 2}, dead-neurons: }\n");
-        assertThat(spec.monitors()).containsExactly(PluginRef.of("gradient-norms", java.util.Map.of("every", 2)),
+        assertThat(spec.monitors()).containsExactly(PluginRef.of("gradient-norms", Map.of("every", 2)),
                 PluginRef.of("dead-neurons"));
     }
 
@@ -135,7 +137,7 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void resolvesRelativeDataPathsAgainstTheConfigFilesDirectory(@org.junit.jupiter.api.io.TempDir Path dir)
+    void resolvesRelativeDataPathsAgainstTheConfigFilesDirectory(@TempDir Path dir)
             throws Exception {
         Path file = dir.resolve("exp.yaml");
         Files.writeString(file, MINIMAL);

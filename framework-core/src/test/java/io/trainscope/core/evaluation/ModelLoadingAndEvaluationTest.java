@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.file.Path;
 
@@ -42,7 +43,7 @@ class ModelLoadingAndEvaluationTest {
     void theLoadedModelPredictsExactlyWhatTheTrainedNetworkDid() {
         TrainedModel model = TestTrainscope.get().loadModel(run.directory());
         assertThat(run.outcome()).isIn(Outcome.COMPLETED, Outcome.EARLY_STOPPED);
-        INDArray raw = org.nd4j.linalg.factory.Nd4j.create(new float[][]{{5.1f, 3.5f, 1.4f, 0.2f}, {6.7f, 3.0f, 5.2f, 2.3f}});
+        INDArray raw = Nd4j.create(new float[][]{{5.1f, 3.5f, 1.4f, 0.2f}, {6.7f, 3.0f, 5.2f, 2.3f}});
         INDArray expected = run.network().network().output(model.transform(raw), false);
         assertThat(model.predict(raw).ravel().toFloatVector()).containsExactly(expected.ravel().toFloatVector());
         assertThat(model.predictClasses(raw)).containsExactly(0, 2);

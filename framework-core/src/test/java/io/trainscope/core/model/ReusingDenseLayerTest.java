@@ -5,6 +5,7 @@ import io.trainscope.core.TestTrainscope;
 import io.trainscope.core.config.ResolvedExperiment;
 import io.trainscope.core.data.EpochBatches;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
@@ -20,8 +21,8 @@ class ReusingDenseLayerTest {
         assertThat(built.network().getLayer(0) instanceof ReusingDenseLayerImpl)
                 .isEqualTo(dense == NetworkBuilder.DenseImplementation.REUSING);
         Nd4j.getRandom().setSeed(4);
-        var x = Nd4j.randn(org.nd4j.linalg.api.buffer.DataType.FLOAT, 96, 12);
-        var y = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 96, 3);
+        var x = Nd4j.randn(DataType.FLOAT, 96, 12);
+        var y = Nd4j.zeros(DataType.FLOAT, 96, 3);
         for (int i = 0; i < 96; i++) {
             y.putScalar(i, i % 3, 1f);
         }

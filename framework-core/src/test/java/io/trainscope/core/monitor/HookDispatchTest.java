@@ -1,5 +1,6 @@
 package io.trainscope.core.monitor;
 
+import io.trainscope.api.data.Task;
 import io.trainscope.api.monitor.RunInfo;
 import io.trainscope.core.TestTrainscope;
 import io.trainscope.core.config.ResolvedExperiment;
@@ -54,7 +55,7 @@ class HookDispatchTest {
                 monitors: [{name: test-counting, every: 3}]
                 """);
         OutputHead head = OutputHead.resolve(e.spec().model().output(),
-                io.trainscope.api.data.Task.Classification.numbered(2));
+                Task.Classification.numbered(2));
         BuiltNetwork built = TestTrainscope.get().get(NetworkBuilder.class).build(e, 3, head, 7, new Sgd(0.1));
         MonitorSlot slot = new MonitorSlot(new CountingMonitor(), e.monitors().get(0).params(), e.monitors().get(0).sampling());
         CountingMonitor monitor = CountingMonitor.LAST;

@@ -4,6 +4,7 @@ import io.trainscope.api.monitor.Histogram;
 import io.trainscope.core.run.Measurement;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,7 +91,7 @@ class HistogramsMonitorTest {
         for (int layer : new int[]{0, 3, 6}) { // the layers seed 000 plots
             long[] counts = run.histogram("layer.activation.histogram", 0, layer).counts();
             long[] sorted = counts.clone();
-            java.util.Arrays.sort(sorted);
+            Arrays.sort(sorted);
             assertThat(List.of(counts[0], counts[counts.length - 1])).as("layer %s: the outer bins are the fullest", layer)
                     .containsExactlyInAnyOrder(sorted[sorted.length - 1], sorted[sorted.length - 2]);
         }

@@ -3,6 +3,8 @@ package io.trainscope.core.monitors;
 import io.trainscope.api.monitor.Pathology;
 import org.junit.jupiter.api.Test;
 
+import java.util.Locale;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -45,7 +47,7 @@ class InitialLossMonitorTest {
         assertThat(loss).isGreaterThan(3 * Math.log(10));
         assertThat(run.findings(Pathology.BAD_INITIAL_LOSS)).singleElement().satisfies(f -> {
             assertThat(f.layer()).isEqualTo(1);
-            assertThat(f.summary()).contains(String.format(java.util.Locale.ROOT, "%.3g times its expected value",
+            assertThat(f.summary()).contains(String.format(Locale.ROOT, "%.3g times its expected value",
                     loss / Math.log(10)));
             assertThat(f.evidence()).anyMatch(e -> e.matches("initial loss [0-9.]+ vs expected 2\\.30 for ln 10, a "
                     + "softmax over 10 classes with equal probabilities \\(iteration 0, batch of 50\\)"));

@@ -1,6 +1,7 @@
 package io.trainscope.core.testplugins;
 
 import io.trainscope.api.data.DataContext;
+import io.trainscope.api.data.DataSource;
 import io.trainscope.api.data.Examples;
 import io.trainscope.api.data.LoadedData;
 import io.trainscope.api.data.Task;
@@ -15,7 +16,7 @@ import java.util.SplittableRandom;
  * Test data: features uniform in [0.1, 1) (strictly positive), and either two classes split by
  * the sum of the features or a regression target equal to that sum.
  */
-public final class PositiveDataSource implements io.trainscope.api.data.DataSource {
+public final class PositiveDataSource implements DataSource {
 
     @Override
     public String name() {

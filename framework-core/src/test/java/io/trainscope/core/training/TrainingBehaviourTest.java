@@ -6,6 +6,7 @@ import io.trainscope.api.monitor.TrainingEndContext.Outcome;
 import io.trainscope.core.TestTrainscope;
 import io.trainscope.core.run.InMemoryMeasurements;
 import io.trainscope.core.run.Measurement;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -94,8 +95,8 @@ class TrainingBehaviourTest {
                 monitors: [{name: gradient-norms, every: 1}]
                 """, sink);
         double[] expected = HandGradient.norms(5, 8, 3, 2);
-        assertThat(sink.value("layer.gradient.norm", 0, 0)).isCloseTo(expected[0], org.assertj.core.data.Percentage.withPercentage(0.01));
-        assertThat(sink.value("layer.gradient.norm", 0, 1)).isCloseTo(expected[1], org.assertj.core.data.Percentage.withPercentage(0.01));
+        assertThat(sink.value("layer.gradient.norm", 0, 0)).isCloseTo(expected[0], Percentage.withPercentage(0.01));
+        assertThat(sink.value("layer.gradient.norm", 0, 1)).isCloseTo(expected[1], Percentage.withPercentage(0.01));
     }
 
     @Test

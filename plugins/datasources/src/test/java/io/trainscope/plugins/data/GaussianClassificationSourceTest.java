@@ -8,6 +8,7 @@ import io.trainscope.api.plugin.Parameters;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,7 +94,7 @@ class GaussianClassificationSourceTest {
         }
         double expected = (double) n / classes;
         double tolerance = 5 * Math.sqrt(n * (1.0 / classes) * (1 - 1.0 / classes));
-        assertThat(java.util.Arrays.stream(counts).boxed().toList()).allSatisfy(c -> assertThat((double) c).isCloseTo(expected, within(tolerance)));
+        assertThat(Arrays.stream(counts).boxed().toList()).allSatisfy(c -> assertThat((double) c).isCloseTo(expected, within(tolerance)));
     }
 
     @Test

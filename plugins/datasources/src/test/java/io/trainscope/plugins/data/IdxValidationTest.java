@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -336,7 +337,7 @@ class IdxValidationTest {
 
     private static byte[] randomBytes(int n) {
         byte[] b = new byte[n];
-        new java.util.SplittableRandom(7).nextBytes(b);
+        new SplittableRandom(7).nextBytes(b);
         return b;
     }
 }

@@ -9,6 +9,7 @@ import io.trainscope.api.monitor.Monitor;
 import io.trainscope.api.monitor.Pathology;
 import io.trainscope.api.monitor.Remedy;
 import io.trainscope.api.monitor.Sampling;
+import io.trainscope.api.monitor.Scale;
 import io.trainscope.api.monitor.SamplingParameters;
 import io.trainscope.api.monitor.Severity;
 import io.trainscope.api.monitor.TrainingEndContext;
@@ -53,7 +54,7 @@ public final class DeadNeuronsMonitor implements Monitor {
             "share of the layer's units that are dead").drawn(Drawing.of(Chart.LAYER_BARS).in(Sections.UNITS)
             .titled("Dead units per layer").labelled("dead units").axis("dead units (%)")
             .guide("Units whose activation is zero for every example: they pass no gradient and never recover "
-                    + "(seed 003)."));
+                    + "(seed 003).").scale(Scale.LINEAR).inComparisons());
 
     static final SamplingParameters SAMPLING = SamplingParameters.datasetPass(1);
     static final ParameterSpec THRESHOLD = ParameterSpec.real("threshold", 20.0,

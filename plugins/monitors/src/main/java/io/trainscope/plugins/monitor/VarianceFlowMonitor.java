@@ -18,6 +18,7 @@ import io.trainscope.api.monitor.TrainingStartContext;
 import io.trainscope.api.monitor.View;
 import io.trainscope.api.plugin.ParameterSpec;
 import io.trainscope.api.plugin.Parameters;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
 import java.util.Locale;
@@ -191,7 +192,7 @@ public final class VarianceFlowMonitor implements Monitor {
     }
 
     /** The variance of an array's values, or of a systematic sample of at most {@code max-values} of them. */
-    private double variance(MonitorContext ctx, org.nd4j.linalg.api.ndarray.INDArray a) {
+    private double variance(MonitorContext ctx, INDArray a) {
         HostArray host = ctx.stats().host(a);
         return host.variance(Distribution.stride(host.rows(), host.columns(), maxValues));
     }

@@ -121,8 +121,8 @@ class DistributionTest {
             perRow[i % rows]++; // column-major: element i is in row i mod rows
         }
 
-        assertThat(java.util.Arrays.stream(perRow).min().getAsInt()).isGreaterThanOrEqualTo(columns / stride);
-        assertThat(java.util.Arrays.stream(perRow).max().getAsInt()).isLessThanOrEqualTo(columns / stride + 1);
+        assertThat(Arrays.stream(perRow).min().getAsInt()).isGreaterThanOrEqualTo(columns / stride);
+        assertThat(Arrays.stream(perRow).max().getAsInt()).isLessThanOrEqualTo(columns / stride + 1);
     }
 
     @Test

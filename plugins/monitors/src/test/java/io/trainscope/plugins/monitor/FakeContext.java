@@ -6,6 +6,7 @@ import io.trainscope.api.monitor.EpochContext;
 import io.trainscope.api.monitor.Finding;
 import io.trainscope.api.monitor.ForwardContext;
 import io.trainscope.api.monitor.Histogram;
+import io.trainscope.api.monitor.HostArray;
 import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.Scope;
@@ -139,7 +140,7 @@ final class FakeContext implements TrainingStartContext, EpochContext, ForwardCo
             }
 
             @Override
-            public io.trainscope.api.monitor.HostArray host(INDArray array) {
+            public HostArray host(INDArray array) {
                 return Hosts.of(array);
             }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Map;
 
@@ -51,8 +52,8 @@ class SaturationMonitorTest {
 
         for (int i = 0; i < probes.length; i++) {
             Saturation s = Saturation.of(
-                    Hosts.of(row.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                            org.nd4j.linalg.indexing.NDArrayIndex.interval(i, i + 1))), sigmoid);
+                    Hosts.of(row.get(NDArrayIndex.all(),
+                            NDArrayIndex.interval(i, i + 1))), sigmoid);
             assertThat(s.saturatedUnits() == 1).as("%s", probes[i]).isEqualTo(sigmoid.contains(probes[i]));
         }
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,8 +87,8 @@ class SymmetricUnitsTest {
     void readsColumnsOfAColumnMajorViewAsUnits() {
         // DL4J keeps W as an 'f'-ordered view into the flat parameter vector
         INDArray flat = Nd4j.create(new float[]{9, 9, 1, 2, 3, 1, 2, 3, 7, 8, 9}, new long[]{1, 11});
-        INDArray w = flat.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
-                org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 11)).reshape('f', 3, 3);
+        INDArray w = flat.get(NDArrayIndex.point(0),
+                NDArrayIndex.interval(2, 11)).reshape('f', 3, 3);
 
         SymmetricUnits s = SymmetricUnits.of(Hosts.of(w), null);
 

@@ -132,6 +132,47 @@ class StandardizeNormalizerTest {
     }
 
     @Test
+    void globalScopeUsesOneMeanAndStandardDeviationOverAllValuesOfTheTrainingSplit() {
+        INDArray x = training();
+        InputTransform global = standardize.inputTransform(statistics(x),
+                Parameters.resolve(standardize, Map.of("scope", "global"))).orElseThrow();
+
+        INDArray z = global.apply(x);
+
+        double mean = x.meanNumber().doubleValue();
+        double std = x.stdNumber().doubleValue() * Math.sqrt((x.length() - 1.0) / x.length());
+        assertThat(z.meanNumber().doubleValue()).isCloseTo(0.0, within(1e-4));
+        assertThat(z.std(false, 0, 1).getDouble(0)).isCloseTo(1.0, within(1e-4));
+        for (int column = 0; column < x.columns(); column++) {
+            double expected = (x.getDouble(7, column) - mean) / (std + 1e-8);
+            assertThat(z.getDouble(7, column)).as("column %s", column).isCloseTo(expected, within(1e-3 * Math.abs(expected) + 1e-4));
+        }
+    }
+
+    @Test
+    void globalScopeMapsAConstantBorderPixelToTheSameValueAsAnyOtherPixelOfThatIntensity() {
+        INDArray x = training();
+        InputTransform global = standardize.inputTransform(statistics(x),
+                Parameters.resolve(standardize, Map.of("scope", "global"))).orElseThrow();
+
+        INDArray z = global.apply(Nd4j.createFromArray(new float[][]{{0, 0, 0, 0, 0, 0}}));
+
+        double first = z.getDouble(0, 0);
+        assertThat(first).isLessThan(0);
+        for (int column = 1; column < 6; column++) {
+            assertThat(z.getDouble(0, column)).as("column %s", column).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void globalFiguresFromPerFeatureOnesEqualThoseOfAllValues() {
+        double[] global = StandardizeNormalizer.global(new double[]{1, 3}, new double[]{0, 1});
+        // values {1, 1, 2, 4}: mean 2, population variance (1 + 1 + 0 + 4) / 4 = 1.5
+        assertThat(global[0]).isEqualTo(2.0);
+        assertThat(global[1]).isCloseTo(Math.sqrt(1.5), within(1e-12));
+    }
+
+    @Test
     void leavesHiddenLayersAlone() {
         assertThat(standardize.hiddenLayers(10, Parameters.defaults(standardize))).isEmpty();
     }
