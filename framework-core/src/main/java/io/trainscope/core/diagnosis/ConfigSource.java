@@ -28,6 +28,12 @@ public record ConfigSource(ObjectNode tree, String defaultName, String origin, P
         tree = tree.deepCopy();
     }
 
+    /** A copy of the tree: changing it leaves this source as it is. */
+    @Override
+    public ObjectNode tree() {
+        return tree.deepCopy();
+    }
+
     /**
      * Reads a config file (bounded and strict, as {@code train} reads it).
      *
@@ -48,7 +54,7 @@ public record ConfigSource(ObjectNode tree, String defaultName, String origin, P
 
     /** The parsed experiment (structure checked, plugins not yet). */
     public ExperimentSpec parse() {
-        return new ConfigLoader().parse(tree, defaultName, origin, directory);
+        return new ConfigLoader().parse(tree.deepCopy(), defaultName, origin, directory);
     }
 
     /** A copy with {@code changes} applied in order. */
