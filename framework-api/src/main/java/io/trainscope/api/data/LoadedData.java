@@ -14,9 +14,11 @@ import java.util.Objects;
  *
  * @param task  what the targets mean
  * @param parts the examples by part name, in a stable order; at least one
+ * @param image the shape of each example as an image, or null when the examples are not images;
+ *              when set, every part has exactly {@link ImageShape#features()} features
  */
 @StableApi(since = "0.1")
-public record LoadedData(Task task, Map<String, Examples> parts) {
+public record LoadedData(Task task, Map<String, Examples> parts, ImageShape image) {
 
     /** The part name of sources that have no predefined split. */
     public static final String ALL = "all";
@@ -35,6 +37,15 @@ public record LoadedData(Task task, Map<String, Examples> parts) {
             }
             features = e.getValue().featureCount();
         }
+        if (image != null && image.features() != features) {
+            throw new IllegalArgumentException("the image shape " + image + " has " + image.features()
+                    + " features, the parts have " + features);
+        }
+    }
+
+    /** Data that are not images. */
+    public LoadedData(Task task, Map<String, Examples> parts) {
+        this(task, parts, null);
     }
 
     /** A single-part data set named {@value #ALL}. */

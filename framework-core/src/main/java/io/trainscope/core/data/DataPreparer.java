@@ -4,6 +4,7 @@ import io.trainscope.api.data.DataContext;
 import io.trainscope.api.data.DataException;
 import io.trainscope.api.data.DataSource;
 import io.trainscope.api.data.Examples;
+import io.trainscope.api.data.ImageShape;
 import io.trainscope.api.data.LoadedData;
 import io.trainscope.api.normalization.FeatureStatistics;
 import io.trainscope.api.normalization.InputTransform;
@@ -108,7 +109,13 @@ public final class DataPreparer {
                 new DataSet(trainX, LabelEncoder.encode(loaded.train().targets(), head)),
                 valX == null ? null : new DataSet(valX, LabelEncoder.encode(loaded.validation().targets(), head)),
                 testX == null ? null : new DataSet(testX, LabelEncoder.encode(loaded.test().targets(), head)),
-                trainX.columns(), transforms, fitted, head);
+                trainX.columns(), transforms, fitted, head, imageShape(loaded.data(), trainX.columns()));
+    }
+
+    /** The data's image shape if the input transforms kept one feature per pixel, else null. */
+    private static ImageShape imageShape(LoadedData data, long inputs) {
+        ImageShape image = data.image();
+        return image != null && image.features() == inputs ? image : null;
     }
 
     /** Per-feature mean, population std, min and max of a feature matrix. */

@@ -1,5 +1,6 @@
 package io.trainscope.core.data;
 
+import io.trainscope.api.data.ImageShape;
 import io.trainscope.api.data.Task;
 import io.trainscope.api.normalization.FeatureStatistics;
 import io.trainscope.api.normalization.InputTransform;
@@ -23,14 +24,25 @@ import java.util.Map;
  * @param fitted     the training statistics each normalizer's transform was fitted on, by normalizer
  *                   index in the config (only normalizers that transform inputs appear)
  * @param head       the output layer the labels are encoded for
+ * @param image      the shape of each example as an image (the rows stay flat), or null when the
+ *                   examples are not images
  */
 public record PreparedData(Task task, DataSet train, DataSet validation, DataSet test, long inputs,
                            List<InputTransform> transforms, Map<Integer, FeatureStatistics> fitted,
-                           OutputHead head) {
+                           OutputHead head, ImageShape image) {
 
     public PreparedData {
         transforms = List.copyOf(transforms);
         fitted = Map.copyOf(fitted);
+        if (image != null && image.features() != inputs) {
+            throw new IllegalArgumentException("image shape " + image + " does not match " + inputs + " inputs");
+        }
+    }
+
+    /** Data that are not images. */
+    public PreparedData(Task task, DataSet train, DataSet validation, DataSet test, long inputs,
+                        List<InputTransform> transforms, Map<Integer, FeatureStatistics> fitted, OutputHead head) {
+        this(task, train, validation, test, inputs, transforms, fitted, head, null);
     }
 
     /** A copy whose training split holds only its first {@code examples} examples (for benchmarks). */
@@ -39,7 +51,7 @@ public record PreparedData(Task task, DataSet train, DataSet validation, DataSet
         DataSet first = new DataSet(train.getFeatures().get(NDArrayIndex.interval(0, n),
                 NDArrayIndex.all()).dup(), train.getLabels().get(
                 NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup());
-        return new PreparedData(task, first, validation, test, inputs, transforms, fitted, head);
+        return new PreparedData(task, first, validation, test, inputs, transforms, fitted, head, image);
     }
 
     /** The number of training examples. */

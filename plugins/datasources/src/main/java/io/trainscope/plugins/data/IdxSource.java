@@ -4,6 +4,7 @@ import io.trainscope.api.data.DataContext;
 import io.trainscope.api.data.DataException;
 import io.trainscope.api.data.DataSource;
 import io.trainscope.api.data.Examples;
+import io.trainscope.api.data.ImageShape;
 import io.trainscope.api.data.LoadedData;
 import io.trainscope.api.data.Task;
 import io.trainscope.api.plugin.ParameterSpec;
@@ -37,7 +38,8 @@ import java.util.stream.Stream;
  * {@code x.gz} exist (as in torchvision's {@code raw} folder) the uncompressed file is read.
  *
  * <p>Each image becomes one row of {@code rows x columns} features, row-major; targets are the
- * labels as class indices. All validation of the files (magic numbers, sizes, truncation,
+ * labels as class indices. The data report their {@link ImageShape} (1 channel, rows, columns)
+ * so that convolutional layers see the rows as images. All validation of the files (magic numbers, sizes, truncation,
  * trailing bytes, label range, gzip damage) is described in {@link IdxFile}.
  *
  * <p>With {@code download: mnist} or {@code download: fashion-mnist}, the official gzip files
@@ -110,6 +112,7 @@ public final class IdxSource implements DataSource {
         checkDirectory(dir);
 
         Map<String, Examples> parts = new LinkedHashMap<>();
+        ImageShape shape = null;
         for (String part : PARTS) {
             Path images = find(dir, imagesName(part));
             Path labels = find(dir, labelsName(part));
@@ -124,6 +127,7 @@ public final class IdxSource implements DataSource {
                 throw new DataException(dir + ": found " + labels.getFileName() + " but not its images "
                         + imagesName(part) + " (or " + imagesName(part) + ".gz); put the images file beside it");
             }
+            shape = imageShape(images, shape);
             parts.put(part, read(images, labels, scale, limit, classNames.size()));
         }
         if (parts.isEmpty()) {
@@ -131,7 +135,22 @@ public final class IdxSource implements DataSource {
                     + labelsName("train") + " and/or " + imagesName("t10k") + " + " + labelsName("t10k")
                     + ", each optionally gzipped (.gz); put them in this directory. " + contents(dir));
         }
-        return new LoadedData(new Task.Classification(classNames), parts);
+        return new LoadedData(new Task.Classification(classNames), parts, shape);
+    }
+
+    /**
+     * The greyscale shape of the images in an IDX images file, from its header, checked against
+     * the shape of the parts read before ({@code before}, null for the first part).
+     */
+    private static ImageShape imageShape(Path images, ImageShape before) throws IOException {
+        IdxFile.Header h = IdxFile.readHeader(images, IdxFile.Kind.IMAGES);
+        ImageShape shape = new ImageShape(1, h.rows(), h.columns());
+        if (before != null && !before.equals(shape)) {
+            throw new DataException(images + ": holds images of " + h.rows() + "x" + h.columns()
+                    + " but the other part's are " + before.rows() + "x" + before.columns()
+                    + "; all parts of a directory must hold images of one size");
+        }
+        return shape;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.trainscope.plugins.data;
 import io.trainscope.api.data.DataContext;
 import io.trainscope.api.data.DataException;
 import io.trainscope.api.data.Examples;
+import io.trainscope.api.data.ImageShape;
 import io.trainscope.api.data.LoadedData;
 import io.trainscope.api.data.Task;
 import io.trainscope.api.plugin.Parameters;
@@ -42,6 +43,7 @@ class IdxSourceTest {
         assertThat(t10k.features().shape()).containsExactly(COUNT, ROWS * COLUMNS);
         assertThat(t10k.targets().shape()).containsExactly(COUNT, 1);
         assertThat(t10k.features().dataType().toString()).isEqualTo("FLOAT");
+        assertThat(data.image()).as("greyscale images of the header's size").isEqualTo(new ImageShape(1, ROWS, COLUMNS));
         byte[] pixels = IdxBytes.pixels(COUNT * ROWS * COLUMNS);
         for (int i = 0; i < COUNT; i++) {
             for (int j = 0; j < ROWS * COLUMNS; j++) {
@@ -100,6 +102,17 @@ class IdxSourceTest {
         assertThat(new ArrayList<>(data.parts().keySet())).containsExactly("train", "t10k");
         assertThat(data.parts().get("train").size()).isEqualTo(2);
         assertThat(data.parts().get("t10k").size()).isEqualTo(COUNT);
+    }
+
+    @Test
+    void rejectsPartsWhoseImagesDifferInSizeNamingBothSizes() throws IOException {
+        writeT10k(false);
+        Files.write(dir.resolve("train-images-idx3-ubyte"), IdxBytes.images(2, COLUMNS, ROWS));
+        Files.write(dir.resolve("train-labels-idx1-ubyte"), IdxBytes.labels(7, 9));
+
+        assertThatThrownBy(this::load).isInstanceOf(DataException.class)
+                .hasMessageContaining("t10k-images-idx3-ubyte").hasMessageContaining("3x2")
+                .hasMessageContaining("2x3").hasMessageContaining("one size");
     }
 
     @Test
