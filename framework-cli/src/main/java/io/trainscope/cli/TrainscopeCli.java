@@ -16,7 +16,8 @@ import java.util.Arrays;
 @Command(name = "trainscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Trains deep networks, watches them from the inside, and says what is wrong.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, ReportCommand.class, PluginsCommand.class,
-                CompareCommand.class, ActivationsCommand.class, EnvCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                CompareCommand.class, ActivationsCommand.class, EnvCommand.class, BenchCommand.class, ExampleCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TrainscopeCli implements Runnable {
 
     /** Exit status of a successful command. */
@@ -56,6 +57,7 @@ public final class TrainscopeCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new TrainscopeCli());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.getSubcommands().get("example").setStopAtPositional(true);   // an example's own options follow its name
         cl.setExitCodeExceptionMapper(e -> e instanceof TrainscopeException || e instanceof DataException
                 || e instanceof CommandLine.ParameterException ? BAD_INPUT : FAILED);
         cl.setParameterExceptionHandler((e, args) -> {
