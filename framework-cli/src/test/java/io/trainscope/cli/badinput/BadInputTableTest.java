@@ -46,7 +46,8 @@ class BadInputTableTest {
     @Test
     void theTableHasAtLeastFortyCasesCoveringEveryCommand() {
         assertThat(BadInputs.all()).hasSizeGreaterThanOrEqualTo(40).extracting(BadInput::command)
-                .contains("train", "evaluate", "report", "compare", "bench", "resume", "plugins", "activations");
+                .contains("train", "evaluate", "report", "compare", "bench", "resume", "diagnose", "plugins",
+                        "activations");
     }
 
     @TestFactory

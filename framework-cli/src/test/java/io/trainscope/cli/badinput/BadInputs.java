@@ -39,6 +39,7 @@ final class BadInputs {
         t.trainCommandLine();
         t.resume();
         t.otherCommands();
+        t.diagnose();
         return List.copyOf(t.cases);
     }
 
@@ -279,6 +280,23 @@ final class BadInputs {
                 "activation");
         add("activations", "an unknown activation", w -> List.of("activations", "rellu"), "rellu", "relu");
         add("trainscope", "an unknown command", w -> List.of("trian"), "trian", "did you mean", "train");
+    }
+
+    /** {@code diagnose} of inputs it cannot probe. */
+    private void diagnose() {
+        add("diagnose", "a config that does not exist", w -> List.of("diagnose", w.dir().resolve("none.yaml").toString()),
+                "none.yaml", "no such file or folder");
+        add("diagnose", "a folder without config.yaml", w -> List.of("diagnose", w.folder("photos")), "photos",
+                "without config.yaml");
+        add("diagnose", "a config with a key twice", w -> List.of("diagnose", w.config(
+                "data: iris\nmodel: {hidden: [4]}\nmodel: {hidden: [8]}\n"), "-o", w.output()),
+                "model: given twice, on lines 2 and 3");
+        add("diagnose", "an unknown activation", w -> List.of("diagnose", w.config(iris("{hidden: [4], activation: "
+                + "rellu}", TRAINING)), "-o", w.output()), "model.activation", "did you mean 'relu'");
+        add("diagnose", "zero iterations", w -> List.of("diagnose", w.config(iris(MODEL, TRAINING)), "--iterations",
+                "0"), "--iterations", "at least 1", "0");
+        add("diagnose", "an unknown --fail-on level", w -> List.of("diagnose", w.config(iris(MODEL, TRAINING)),
+                "--fail-on", "sometimes"), "--fail-on", "sometimes", "info, warning, error or never");
     }
 
     /** A folder no run can be written to: read-only, or, for root (who may write anywhere), under a file. */
