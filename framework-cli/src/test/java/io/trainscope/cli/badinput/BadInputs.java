@@ -279,6 +279,8 @@ final class BadInputs {
         add("plugins", "an unknown family", w -> List.of("plugins", "--family", "activationz"), "activationz",
                 "activation");
         add("activations", "an unknown activation", w -> List.of("activations", "rellu"), "rellu", "relu");
+        add("example", "an unknown example", w -> List.of("example", "echo-arg"), "unknown example 'echo-arg'",
+                "did you mean 'echo-args'", "examples: ");
         add("trainscope", "an unknown command", w -> List.of("trian"), "trian", "did you mean", "train");
     }
 

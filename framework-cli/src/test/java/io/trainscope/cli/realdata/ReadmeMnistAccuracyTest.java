@@ -32,7 +32,7 @@ class ReadmeMnistAccuracyTest {
     private static final Pattern README_CLAIM = Pattern.compile("early stopping ended the run after (\\d+) epochs, best "
             + "validation accuracy (0\\.\\d+) at epoch (\\d+) \\(whose weights the run ends with\\), \\*\\*test accuracy "
             + "(0\\.\\d+)\\*\\*");
-    private static final Pattern TEST_LINE = Pattern.compile("\\n  test: accuracy (0\\.\\d+)");
+    private static final Pattern TEST_LINE = Pattern.compile("\\n  test: [^\\n]*accuracy (0\\.\\d+)");
     private static final Pattern BEST_LINE = Pattern.compile("best (0\\.\\d+) at epoch (\\d+)");
 
     @Test
