@@ -112,7 +112,7 @@ class IdxSourceTest {
 
         assertThatThrownBy(this::load).isInstanceOf(DataException.class)
                 .hasMessageContaining("t10k-images-idx3-ubyte").hasMessageContaining("3x2")
-                .hasMessageContaining("2x3").hasMessageContaining("one size");
+                .hasMessageContaining("2x3").hasMessageContaining("same image size");
     }
 
     @Test
