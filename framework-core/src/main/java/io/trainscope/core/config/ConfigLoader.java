@@ -31,7 +31,7 @@ public final class ConfigLoader {
     private static final Set<String> HIDDEN_SHORT = Set.of("layers", "units");
     private static final Set<String> OUTPUT = Set.of("activation", "loss");
     private static final Set<String> TRAINING = Set.of("optimizer", "schedule", "epochs", "batch-size", "seed", "seeds",
-            "early-stopping", "checkpoints", "backend", "spark");
+            "early-stopping", "checkpoints", "backend", "spark", "on-non-finite", "on-monitor-error");
     private static final Set<String> EARLY_STOPPING = Set.of("metric", "patience", "min-delta");
     private static final Set<String> CHECKPOINTS = Set.of("every-epochs", "keep-last", "every-iterations");
 
@@ -210,7 +210,16 @@ public final class ConfigLoader {
             checkpoints = new CheckpointSpec(c.integer("every-epochs", 1, 0), c.integer("keep-last", 3, 1),
                     c.integer("every-iterations", 0, 0));
         }
-        return new TrainingSpec(optimizer, schedule, epochs, batch, seeds, early, checkpoints, SparkSpec.parse(t, batch));
+        return new TrainingSpec(optimizer, schedule, epochs, batch, seeds, early, checkpoints, SparkSpec.parse(t, batch),
+                faults(t));
+    }
+
+    /** {@code training.on-non-finite} and {@code training.on-monitor-error}. */
+    private static FaultSpec faults(ConfigNode t) {
+        String nonFinite = choice(t, "on-non-finite", FaultSpec.NonFinite.keys());
+        String monitorError = choice(t, "on-monitor-error", FaultSpec.MonitorError.keys());
+        return new FaultSpec(nonFinite == null ? FaultSpec.DEFAULT.onNonFinite() : FaultSpec.NonFinite.of(nonFinite),
+                monitorError == null ? FaultSpec.DEFAULT.onMonitorError() : FaultSpec.MonitorError.of(monitorError));
     }
 
     private static PluginRef defaultOptimizer() {

@@ -125,6 +125,8 @@ public final class ResolvedConfigWriter {
         checkpoints.put("keep-last", t.checkpoints().keepLast());
         checkpoints.put("every-iterations", t.checkpoints().everyIterations());
         training.put("checkpoints", checkpoints);
+        training.put("on-non-finite", t.faults().onNonFinite().key());
+        training.put("on-monitor-error", t.faults().onMonitorError().key());
         if (t.spark() != null) {
             training.put("backend", t.backend());
             training.put("spark", t.spark().toMap());
