@@ -67,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
         if (rounds < 1 || warmup < 1 || iterations < 1) {
             throw new TrainscopeException("--rounds, --warmup and --iterations must be at least 1");
         }
-        Logging.quiet();
+        Logging.warningsOnly();
         PrintWriter out = spec.commandLine().getOut();
         Trainscope trainscope = Trainscope.create();
         ResolvedExperiment experiment = trainscope.resolve(config);

@@ -18,8 +18,9 @@ import java.util.concurrent.Callable;
 
 /** {@code trainscope evaluate RUN_DIR}: measures a run's best model on its test split or on other data. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Evaluates a run's best checkpoint (else its newest) on the run's own test split, or on other "
-                + "data: accuracy, per-class precision and recall, confusion matrix (classification); mse, mae "
+        description = {"Evaluates a run's best checkpoint (else its newest) on the run's own test split (its validation "
+                + "split when it has none), or on other data (its test part or share, else its training share; the "
+                + "output says which): accuracy, per-class precision and recall, confusion matrix (classification); mse, mae "
                 + "(regression). Writes RUN_DIR/evaluation.json.",
                 "Exit status: 0 success, 2 bad input."})
 final class EvaluateCommand implements Callable<Integer> {
@@ -33,6 +34,11 @@ final class EvaluateCommand implements Callable<Integer> {
                     "file's directory, or the working directory for an inline map."})
     String data;
 
+    @CommandLine.Option(names = "--force",
+            description = "Measure --data whose class names are not the model's (a digits set for a Fashion-MNIST "
+                    + "model); without it such data is refused. Data of another shape or class count is always refused.")
+    boolean force;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -41,7 +47,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Trainscope trainscope = Trainscope.create();
         DataSpec dataSpec = data == null ? null : parse(data);
         ModelEvaluator.ModelEvaluation evaluation = trainscope.get(ModelEvaluator.class)
-                .evaluate(run, dataSpec, Path.of(System.getProperty("user.home"), ".cache", "trainscope"));
+                .evaluate(run, dataSpec, Path.of(System.getProperty("user.home"), ".cache", "trainscope"), force);
         PrintWriter out = spec.commandLine().getOut();
         out.print(EvaluationReport.text(evaluation));
         out.flush();

@@ -60,11 +60,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "Where run folders go (default: ${DEFAULT-VALUE}).")
     Path output;
 
-    @CommandLine.Option(names = {"-q", "--quiet"}, description = "No progress bar and no informational log lines.")
+    @CommandLine.Option(names = {"-q", "--quiet"}, description = "No progress bar and no log lines below ERROR (no INFO, no WARN): errors and the result only.")
     boolean quiet;
 
     @CommandLine.Option(names = "--fail-on", paramLabel = "SEVERITY",
-            description = "Exit with status 1 when a finding at or above this severity is reported: INFO, WARNING, CRITICAL.")
+            description = "Exit with status 1 when a finding at or above this severity is reported (INFO, WARNING, CRITICAL; "
+                    + "any case), naming the finding on standard error.")
     Severity failOn;
 
     @CommandLine.Option(names = "--no-report",
@@ -76,9 +77,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (quiet) {
-            Logging.quiet();
+        try (Logging.Quiet ignored = quiet ? Logging.errorsOnly() : null) {
+            return train();
         }
+    }
+
+    private int train() {
         if ((config == null) == (resume == null)) {
             throw new TrainscopeException("give either a CONFIG to train or --resume RUN_DIR to continue a run");
         }
@@ -119,9 +123,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         boolean failed = results.stream().anyMatch(r -> !r.succeeded());
-        boolean findingAtThreshold = failOn != null && results.stream().flatMap(r -> r.findings().stream())
-                .anyMatch(f -> f.severity().compareTo(failOn) >= 0);
-        return failed || findingAtThreshold ? TrainscopeCli.FAILED : TrainscopeCli.OK;
+        Optional<String> tripped = failOn == null ? Optional.empty() : new FailOn(failOn).tripped(results);
+        return failed | explain(tripped) ? TrainscopeCli.FAILED : TrainscopeCli.OK;
     }
 
     /**
@@ -178,10 +181,18 @@ final class TrainCommand implements Callable<Integer> {
     /** Prints a sweep's table; the exit status counts every run, as for several seeds. */
     private int status(PrintWriter out, SweepResult result) {
         new SweepConsole(out).print(result);
-        boolean findingAtThreshold = failOn != null && result.state().runs().stream()
-                .filter(r -> r.summary() != null).flatMap(r -> r.summary().findings().keySet().stream())
-                .anyMatch(severity -> Severity.valueOf(severity).compareTo(failOn) >= 0);
-        return result.anyFailed() || findingAtThreshold ? TrainscopeCli.FAILED : TrainscopeCli.OK;
+        out.flush();
+        Optional<String> tripped = failOn == null ? Optional.empty() : new FailOn(failOn).tripped(result);
+        return result.anyFailed() | explain(tripped) ? TrainscopeCli.FAILED : TrainscopeCli.OK;
+    }
+
+    /** Says on standard error which finding tripped {@code --fail-on}; true if one did. */
+    private boolean explain(Optional<String> tripped) {
+        tripped.ifPresent(line -> {
+            spec.commandLine().getErr().println(line);
+            spec.commandLine().getErr().flush();
+        });
+        return tripped.isPresent();
     }
 
     private void printResult(PrintWriter out, TrainingResult r, Path report) {

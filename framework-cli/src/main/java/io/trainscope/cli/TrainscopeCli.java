@@ -16,7 +16,8 @@ import java.util.Arrays;
 @Command(name = "trainscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Trains deep networks, watches them from the inside, and says what is wrong.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, ReportCommand.class, PluginsCommand.class,
-                CompareCommand.class, ActivationsCommand.class, EnvCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                CompareCommand.class, ActivationsCommand.class, EnvCommand.class, BenchCommand.class, ExampleCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TrainscopeCli implements Runnable {
 
     /** Exit status of a successful command. */
@@ -39,9 +40,10 @@ public final class TrainscopeCli implements Runnable {
             System.setProperty("logback.configurationFile", "io/trainscope/cli/logback-cli.xml");
         }
         // the log level must be chosen before the first logger exists (commands create theirs on loading)
-        if (Arrays.asList(args).contains("-q") || Arrays.asList(args).contains("--quiet")
-                || (args.length > 0 && args[0].equals("bench"))) {
-            Logging.quiet();
+        if (Arrays.asList(args).contains("-q") || Arrays.asList(args).contains("--quiet")) {
+            Logging.errorsOnlyFromStart();
+        } else if (args.length > 0 && args[0].equals("bench")) {
+            Logging.warningsOnly();
         }
         System.exit(execute(args));
     }
@@ -54,12 +56,14 @@ public final class TrainscopeCli implements Runnable {
     /** The configured picocli command line. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new TrainscopeCli());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.getSubcommands().get("example").setStopAtPositional(true);   // an example's own options follow its name
         cl.setExitCodeExceptionMapper(e -> e instanceof TrainscopeException || e instanceof DataException
                 || e instanceof CommandLine.ParameterException ? BAD_INPUT : FAILED);
         cl.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("trainscope: error: " + e.getMessage());
-            e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-            e.getCommandLine().getErr().flush();
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("trainscope: error: " + UsageErrors.oneLine(e));
+            err.flush();
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -58,7 +58,8 @@ class CliTest {
     }
 
     @Test
-    void trainsAConfigAndFailsOnAFindingAtTheGivenSeverity(@TempDir Path dir) throws Exception {
+    void failOnTakesAnyCaseAndNamesTheFindingThatTrippedItWhileQuietPrintsNoWarnLine(@TempDir Path dir)
+            throws Exception {
         Path config = dir.resolve("vanishing.yaml");
         Files.writeString(config, """
                 data: {source: gaussian-classification, samples: 200, features: 20}
@@ -67,10 +68,21 @@ class CliTest {
                 training: {epochs: 1, batch-size: 200}
                 monitors: [{name: gradient-norms, every: 1}]
                 """);
-        CliRun ok = cli("train", config.toString(), "-o", dir.toString(), "--quiet");
-        assertThat(ok.status()).isZero();
-        assertThat(ok.out()).contains("completed after 1 epochs", "vanishing-gradients", "folder: ");
-        CliRun failing = cli("train", config.toString(), "-o", dir.toString(), "--quiet", "--fail-on", "WARNING");
-        assertThat(failing.status()).isEqualTo(TrainscopeCli.FAILED);
+        try (LogCapture logs = LogCapture.start()) {
+            CliRun quiet = cli("train", config.toString(), "-o", dir.toString(), "--quiet", "--no-report");
+            assertThat(quiet.status()).isZero();
+            assertThat(quiet.out()).contains("completed after 1 epochs", "vanishing-gradients", "folder: ");
+            assertThat(logs.belowError()).as("log lines of a quiet run").isEmpty();
+
+            CliRun failing = cli("train", config.toString(), "-o", dir.toString(), "--no-report", "--fail-on", "warning");
+            assertThat(failing.status()).isEqualTo(TrainscopeCli.FAILED);
+            assertThat(failing.err()).matches("trainscope: failing because of --fail-on WARNING: (WARNING|CRITICAL) "
+                    + "vanishing-gradients \\(layer \\d\\) in run \\S+ at iteration \\d+(, and \\d+ more findings? at or "
+                    + "above WARNING)?\\R");
+            assertThat(logs.belowError()).as("the same run without --quiet logs its findings").isNotEmpty();
+        }
+        assertThat(cli("train", config.toString(), "--fail-on", "sometimes").err()).isEqualTo("trainscope: error: "
+                + "Invalid value for option '--fail-on': expected one of [INFO, WARNING, CRITICAL] (case-insensitive) "
+                + "but was 'sometimes'; see 'trainscope train --help'" + System.lineSeparator());
     }
 }

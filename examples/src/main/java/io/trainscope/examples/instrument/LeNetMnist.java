@@ -29,9 +29,8 @@ import java.util.Map;
  * A LeNet-5 written with DL4J's own builders and trained with DL4J's own {@code fit}, watched by
  * trainscope with one line: the README's instrumentation snippet is {@link #train}'s body.
  *
- * <p>Run: {@code mvn -q install -DskipTests && mvn -q -pl examples exec:java
- * -Dexec.mainClass=io.trainscope.examples.instrument.LeNetMnist -Dexec.args="../shared/datasets/mnist 10000 2"}
- * (MNIST folder, examples, epochs); the run folder with its {@code report.html} goes to {@code runs/}.
+ * <p>Run: {@code ./trainscope example lenet ../shared/datasets/mnist 10000 2}
+ * (MNIST folder, examples, epochs; all optional); the run folder with its {@code report.html} goes to {@code runs/}.
  */
 public final class LeNetMnist {
 
@@ -77,6 +76,10 @@ public final class LeNetMnist {
 
     public static void main(String[] args) throws IOException {
         Path mnist = args.length > 0 ? Path.of(args[0]) : MnistFiles.DEFAULT;
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println("[MNIST_DIR [EXAMPLES [EPOCHS]]]: default " + MnistFiles.DEFAULT + ", all 10,000 t10k images");
+            return;
+        }
         int examples = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         SplitTestAndTrain split = MnistFiles.t10k(mnist, examples).splitTestAndTrain(0.9);

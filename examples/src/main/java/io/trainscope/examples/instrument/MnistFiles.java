@@ -1,5 +1,6 @@
 package io.trainscope.examples.instrument;
 
+import io.trainscope.examples.ExamplePaths;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,8 +18,8 @@ import java.util.zip.GZIPInputStream;
  */
 public final class MnistFiles {
 
-    /** Where the repository's configs find MNIST: beside the repository, {@code ../shared/datasets/mnist}. */
-    public static final Path DEFAULT = Path.of("..", "shared", "datasets", "mnist");
+    /** Where the repository's configs find MNIST: beside the repository, {@code ../shared/datasets/mnist} (see {@link ExamplePaths}). */
+    public static final Path DEFAULT = ExamplePaths.mnist();
 
     private MnistFiles() {
     }

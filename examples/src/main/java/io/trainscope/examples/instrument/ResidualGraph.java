@@ -35,8 +35,8 @@ import java.nio.file.Path;
  * {@code relu(x + dense(relu(dense(x))))}: two dense layers, an element-wise sum with the block's
  * input, then an activation layer.
  *
- * <p>Run: {@code mvn -q install -DskipTests && mvn -q -pl examples exec:java
- * -Dexec.mainClass=io.trainscope.examples.instrument.ResidualGraph -Dexec.args="../shared/datasets/mnist 10000 5"}.
+ * <p>Run: {@code ./trainscope example residual ../shared/datasets/mnist 10000 5} (MNIST folder, examples,
+ * epochs; all optional).
  */
 public final class ResidualGraph {
 
@@ -92,6 +92,10 @@ public final class ResidualGraph {
 
     public static void main(String[] args) throws IOException {
         Path mnist = args.length > 0 ? Path.of(args[0]) : MnistFiles.DEFAULT;
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println("[MNIST_DIR [EXAMPLES [EPOCHS]]]: default " + MnistFiles.DEFAULT + ", all 10,000 t10k images");
+            return;
+        }
         int examples = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         SplitTestAndTrain split = MnistFiles.t10k(mnist, examples).splitTestAndTrain(0.9);

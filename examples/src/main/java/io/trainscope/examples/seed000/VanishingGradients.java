@@ -5,6 +5,8 @@ import io.trainscope.core.config.ExperimentSpec;
 import io.trainscope.core.config.ResolvedExperiment;
 import io.trainscope.core.run.InMemoryMeasurements;
 import io.trainscope.core.training.RunOptions;
+import io.trainscope.examples.ExampleArgs;
+import io.trainscope.examples.ExamplePaths;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,9 +18,8 @@ import java.util.Map;
 /**
  * Seed 000's experiment: the ratio of layer 0's weight-gradient norm to the last hidden layer's
  * at initialization, for the four configs in {@code examples/configs/seed000-*.yaml}, over the
- * seeds each config lists, with the median. Run it with
- * {@code mvn -q -pl examples exec:java -Dexec.mainClass=io.trainscope.examples.seed000.VanishingGradients}
- * or from an IDE; it writes nothing to disk.
+ * seeds each config lists, with the median. Run it with {@code ./trainscope example seed000}
+ * ({@code --configs DIR} for another folder of the four configs); it writes nothing to disk.
  */
 public final class VanishingGradients {
 
@@ -62,10 +63,13 @@ public final class VanishingGradients {
     }
 
     public static void main(String[] args) {
-        Path dir = Path.of(args.length > 0 ? args[0] : "examples/configs");
-        if (!dir.toFile().isDirectory()) {
-            dir = Path.of("configs");
+        ExampleArgs options = ExampleArgs.parse(args, "configs");
+        if (options.help()) {
+            System.out.println("seed000 [--configs DIR]: the first-to-last hidden-layer gradient-norm ratio at "
+                    + "initialization of " + CONFIGS + " (from DIR, default examples/configs), median over their seeds");
+            return;
         }
+        Path dir = options.folder("configs", ExamplePaths.configs());
         Map<String, double[]> results = run(Trainscope.create(), dir);
         System.out.printf("%-26s %12s   %s%n", "config", "median ratio", "per seed");
         results.forEach((name, r) -> System.out.printf(Locale.ROOT, "%-26s %12.3e   %s%n", name, median(r),

@@ -53,9 +53,7 @@ public final class DataPreparer {
         } catch (IOException e) {
             throw new TrainscopeException("data source '" + source.name() + "' could not read its input: " + e.getMessage(), e);
         }
-        String partName = spec.part() != null ? spec.part()
-                : data.parts().containsKey("train") ? "train" : data.parts().keySet().iterator().next();
-        Examples part = part(data, partName, "data.part");
+        Examples part = part(data, partToSplit(data, spec), "data.part");
         SplitSpec split = spec.split();
         long n = part.size();
         int[] order = permutation(n, split.seed() != null ? split.seed() : seed);
@@ -78,6 +76,12 @@ public final class DataPreparer {
             test = part(data, spec.testPart(), "data.test-part");
         }
         return new Loaded(data, train, validation, test);
+    }
+
+    /** The name of the part that {@code spec} splits: its {@code part}, else {@code train} if present, else the first. */
+    public static String partToSplit(LoadedData data, DataSpec spec) {
+        return spec.part() != null ? spec.part()
+                : data.parts().containsKey("train") ? "train" : data.parts().keySet().iterator().next();
     }
 
     /** Normalizes inputs and encodes labels for {@code head}. */

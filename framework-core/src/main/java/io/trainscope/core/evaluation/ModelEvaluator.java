@@ -1,6 +1,7 @@
 package io.trainscope.core.evaluation;
 
 import io.trainscope.api.data.Examples;
+import io.trainscope.api.data.Task;
 import io.trainscope.core.TrainscopeException;
 import io.trainscope.core.checkpoint.ModelLoader;
 import io.trainscope.core.config.DataSpec;
@@ -41,39 +42,40 @@ public final class ModelEvaluator {
         this.plugins = plugins;
     }
 
+    /** Evaluates the model of {@code run}, refusing other data whose classes are not the model's. */
+    public ModelEvaluation evaluate(Path run, DataSpec data, Path cache) {
+        return evaluate(run, data, cache, false);
+    }
+
     /**
      * Evaluates the model of {@code run}.
      *
-     * @param data  other data to evaluate on (its {@code part}, else its test split, else all of it), or
+     * @param data  other data to evaluate on (its test part or test share, else its training share), or
      *              null for the run's own test split (its validation split when it has no test split)
      * @param cache the data sources' cache directory
+     * @param force measure other data whose class names are not the model's (their number must match)
+     * @throws TrainscopeException when the data does not fit the model (features, task, classes)
      */
-    public ModelEvaluation evaluate(Path run, DataSpec data, Path cache) {
+    public ModelEvaluation evaluate(Path run, DataSpec data, Path cache, boolean force) {
         TrainedModel model = loader.load(run);
-        Examples examples;
-        String description;
+        EvaluationData examples;
+        Task task;
         if (data == null) {
             var spec = model.experiment().spec().data();
             DataPreparer.Loaded loaded = preparer.load(model.experiment().dataSource(), spec, model.seed(), cache);
-            examples = loaded.test() != null ? loaded.test() : loaded.validation();
-            if (examples == null) {
-                throw new TrainscopeException("run " + run + " has neither a test nor a validation split to evaluate on; "
-                        + "pass other data with --data");
-            }
-            description = (loaded.test() != null ? "test" : "validation") + " split of the run's data ("
-                    + model.experiment().dataSource().name() + ", seed " + model.seed() + ")";
+            examples = EvaluationData.ofRun(model, loaded, run.toString());
+            task = loaded.data().task();
         } else {
             var source = plugins.configure(PluginFamily.DATA_SOURCE, data.source(), "--data.source");
             DataPreparer.Loaded loaded = preparer.load(source, data, model.seed(), cache);
-            examples = loaded.test() != null ? loaded.test() : loaded.train();
-            description = source.name() + " " + source.params().asMap() + (loaded.test() != null ? " (test split)" : "");
+            examples = EvaluationData.ofOther(source, data, loaded);
+            task = loaded.data().task();
         }
-        if (examples.featureCount() != model.network().layerInputSize(0)) {
-            throw new TrainscopeException("the data has " + examples.featureCount() + " features per example but the model "
-                    + "was trained on " + model.network().layerInputSize(0) + "; evaluate it on data of the same layout");
-        }
-        DataSet set = new DataSet(model.transform(examples.features()), LabelEncoder.encode(examples.targets(), model.head()));
+        examples = examples.checkedAgainst(model, task, force);
+        Examples x = examples.examples();
+        DataSet set = new DataSet(model.transform(x.features()), LabelEncoder.encode(x.targets(), model.head()));
         int batch = Math.max(500, model.experiment().spec().training().batchSize());
-        return new ModelEvaluation(model, description, Evaluator.evaluate(model.network(), set, model.head(), batch));
+        return new ModelEvaluation(model, examples.description(), Evaluator.evaluate(model.network(), set, model.head(),
+                batch));
     }
 }
