@@ -6,6 +6,7 @@ import io.trainscope.core.data.EpochBatches;
 import io.trainscope.core.data.PrefetchingBatches;
 import io.trainscope.core.monitor.HookDispatcher;
 import io.trainscope.core.monitor.StopSignal;
+import io.trainscope.core.run.CrashPoint;
 import io.trainscope.core.run.RunRecorder;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
@@ -118,6 +119,7 @@ final class TrainingLoop implements EpochLoop {
                     meter.skipped(iteration, epoch, loss);
                 }
                 progress.batchDone(epoch, b++, loss, n);
+                CrashPoint.reach("iteration");
                 release(net, batch);
                 if (stop.requested()) {
                     return;
