@@ -110,8 +110,8 @@ public final class HookDispatcher implements AutoCloseable {
     }
 
     /**
-     * Plans the next iteration: which monitors get which views. Arms the pre-activation tap only
-     * when some monitor asked for pre-activations.
+     * Plans the next iteration: which monitors get which views. Arms the capture of pre-activations
+     * (and of {@code dL/dz}) only when some monitor asked for them.
      *
      * @return whether DL4J's hooks must be followed on this iteration
      */
@@ -124,6 +124,9 @@ public final class HookDispatcher implements AutoCloseable {
             if (plan.preActivations()) {
                 forward.arm();
             }
+            if (plan.preActivationGradients()) {
+                forward.armGradients();
+            }
         }
         return active;
     }
@@ -135,7 +138,7 @@ public final class HookDispatcher implements AutoCloseable {
 
     /** Ends a planned iteration that will not run: nothing is delivered, the pre-activation tap is disarmed. */
     public void skipIteration() {
-        if (active && plan.preActivations()) {
+        if (active && (plan.preActivations() || plan.preActivationGradients())) {
             forward.disarm();
         }
         active = false;
@@ -173,6 +176,9 @@ public final class HookDispatcher implements AutoCloseable {
         state.loss = loss;
         state.labels = labels;
         services.stats().invalidate();
+        if (plan.preActivationGradients()) {
+            state.gradientsDone();
+        }
         if (plan.forward() && forward.kept()) {
             deliver(View.ACTIVATIONS, View.PRE_ACTIVATIONS, "onForward", (m, c) -> m.onForward(c.forward()));
         }
@@ -181,7 +187,7 @@ public final class HookDispatcher implements AutoCloseable {
         }
         forward.forget();
         if (plan.backward()) {
-            deliver(View.GRADIENTS, View.GRADIENTS, "onBackward", (m, c) -> m.onBackward(c.backward()));
+            deliver(View.GRADIENTS, View.PRE_ACTIVATION_GRADIENTS, "onBackward", (m, c) -> m.onBackward(c.backward()));
         }
     }
 
@@ -248,7 +254,6 @@ public final class HookDispatcher implements AutoCloseable {
         if (passSlots.isEmpty() || pass == null || passIndex == null) {
             return;
         }
-        int[] outputIndex = passIndex;
         int batches = pass.run((batch, seen, activations) -> {
             services.stats().invalidate();
             for (int i : passSlots) {
@@ -256,7 +261,7 @@ public final class HookDispatcher implements AutoCloseable {
                 if (slot.enabled()) {
                     SlotContexts c = contexts.get(i);
                     call(slot, "onDatasetPassBatch",
-                            () -> slot.monitor().onDatasetPassBatch(c.pass(trigger, batch, seen, activations, outputIndex)));
+                            () -> slot.monitor().onDatasetPassBatch(c.pass(trigger, batch, seen, activations, passIndex)));
                 }
             }
         });
@@ -266,7 +271,7 @@ public final class HookDispatcher implements AutoCloseable {
             if (slot.enabled()) {
                 SlotContexts c = contexts.get(i);
                 call(slot, "onDatasetPassEnd",
-                        () -> slot.monitor().onDatasetPassEnd(c.pass(trigger, batches, pass.examples(), null, outputIndex)));
+                        () -> slot.monitor().onDatasetPassEnd(c.pass(trigger, batches, pass.examples(), null, passIndex)));
             }
         }
     }
