@@ -32,7 +32,7 @@ import java.util.Locale;
  *       ({@code skipped_batches});
  *   <li>{@code continue}: reports the finding once and checks no more.
  * </ul>
- * When a monitor reported a {@link Pathology#NON_FINITE} finding at the same iteration (the
+ * When a monitor already reported a {@link Pathology#NON_FINITE} finding (the
  * {@code non-finite} monitor names the activations and gradients, which the guard does not see),
  * the guard adds none of its own; a stop that monitor asked for with its finding gives way to a
  * {@code skip-batch} or {@code continue} policy.
@@ -132,7 +132,7 @@ final class NonFiniteGuard {
     }
 
     private void report(long iteration, int epoch, double loss, List<String> layers) {
-        if (reported || monitorReported(iteration, null)) {
+        if (reported || monitorReported(-1, null)) {
             reported = true;
             return;
         }
@@ -162,10 +162,13 @@ final class NonFiniteGuard {
         return "loss (" + loss + ")" + (layers.isEmpty() ? "" : " and " + weights);
     }
 
-    /** Whether a NON_FINITE finding was reported at this iteration (by {@code monitor}, or by anyone when null). */
+    /**
+     * Whether a NON_FINITE finding was reported at this iteration (at any, when {@code iteration} is
+     * -1), by {@code monitor} (by anyone when null).
+     */
     private boolean monitorReported(long iteration, String monitor) {
-        return findings.all().stream().anyMatch(f -> f.pathology().equals(Pathology.NON_FINITE) && f.iteration() == iteration
-                && (monitor == null || f.monitor().equals(monitor)));
+        return findings.all().stream().anyMatch(f -> f.pathology().equals(Pathology.NON_FINITE)
+                && (iteration < 0 || f.iteration() == iteration) && (monitor == null || f.monitor().equals(monitor)));
     }
 
     /** The logical layers, in order, any of whose DL4J layers holds a non-finite parameter. */
