@@ -103,7 +103,7 @@ public final class ReportWriter {
         }
     }
 
-    private static Path save(Path output, String html) {
+    static Path save(Path output, String html) {
         try {
             AtomicFiles.write(output, tmp -> {
                 Files.writeString(tmp, html, StandardCharsets.UTF_8);

@@ -3,7 +3,8 @@ package io.trainscope.report;
 import java.time.Instant;
 
 /**
- * The HTML of a single-run report: summary and config, findings, then the sections the run's
+ * The HTML of a single-run report: summary and config, the diagnosis when {@code trainscope
+ * diagnose} left one in the folder, findings, then the sections the run's
  * declared metrics ask for (see {@link ReportPlan}), then a table of every metric. See
  * {@code docs/report.md}.
  */
@@ -16,6 +17,7 @@ final class RunReport {
     static String html(RunData d) {
         Page page = new Page("");
         SummarySection.append(page, d);
+        DiagnosisPage.appendTo(page, d.directory());
         findings(page, d);
         DeclaredSections.append(page, d);
         MetricsIndex.append(page, d);

@@ -102,7 +102,10 @@ public interface Monitor extends Plugin {
     default void onForward(ForwardContext ctx) {
     }
 
-    /** After the backward pass of a sampled iteration, when {@link View#GRADIENTS} was requested. */
+    /**
+     * After the backward pass of a sampled iteration, when {@link View#GRADIENTS} or
+     * {@link View#PRE_ACTIVATION_GRADIENTS} was requested.
+     */
     default void onBackward(BackwardContext ctx) {
     }
 

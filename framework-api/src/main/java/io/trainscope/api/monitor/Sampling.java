@@ -21,7 +21,8 @@ import java.util.Set;
  *   <li>with {@code whenLossNotFinite}, any iteration whose loss is NaN or infinite (the core
  *       checks the loss of every iteration for free); such an unplanned iteration delivers
  *       {@link View#ACTIVATIONS}, {@link View#GRADIENTS} and {@link View#UPDATES}, never
- *       {@link View#PRE_ACTIVATIONS}, which must be captured before the forward pass.</li>
+ *       {@link View#PRE_ACTIVATIONS} or {@link View#PRE_ACTIVATION_GRADIENTS}, which must be captured
+ *       during the forward and backward passes.</li>
  * </ul>
  * {@link MonitorContext#requestViews} adds views for the next iteration on top of this (on demand).
  *

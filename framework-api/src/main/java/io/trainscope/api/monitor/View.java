@@ -11,6 +11,12 @@ public enum View {
     PRE_ACTIVATIONS,
     /** Each layer's weight and bias gradients, in {@link Monitor#onBackward}. */
     GRADIENTS,
+    /**
+     * Each layer's gradient with respect to its pre-activations, {@code dL/dz}, in
+     * {@link Monitor#onBackward} ({@link BackwardContext#preActivationGradient}); captured where the
+     * activation's backward pass runs, so it costs one copy per layer on the iterations that ask for it.
+     */
+    PRE_ACTIVATION_GRADIENTS,
     /** Each layer's applied update (the step the optimizer took), in {@link Monitor#onUpdate}. */
     UPDATES
 }

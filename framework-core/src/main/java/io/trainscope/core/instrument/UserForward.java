@@ -31,6 +31,8 @@ import java.util.Map;
  * forward pass), the layer's input itself for activation and loss layers, and the activations for
  * layers that apply no activation function (pooling, batch normalization, dropout, merge and
  * element-wise vertices). The output layers' are always available, as for networks trainscope builds.
+ * Gradients with respect to pre-activations are derived after the backward pass where they can be
+ * ({@link UserGradients}).
  */
 final class UserForward implements ForwardArrays {
 
@@ -39,6 +41,7 @@ final class UserForward implements ForwardArrays {
     private final ReusableBuffers a;
     private final boolean[] zDone;
     private final boolean[] aDone;
+    private final UserGradients gradients;
     private List<INDArray> list;
     private Map<String, INDArray> map;
     private boolean armed;
@@ -50,6 +53,7 @@ final class UserForward implements ForwardArrays {
         this.a = new ReusableBuffers(n);
         this.zDone = new boolean[n];
         this.aDone = new boolean[n];
+        this.gradients = new UserGradients(layout);
     }
 
     @Override
@@ -60,6 +64,35 @@ final class UserForward implements ForwardArrays {
     @Override
     public void disarm() {
         armed = false;
+    }
+
+    @Override
+    public void armGradients() {
+        gradients.reset();
+    }
+
+    /** Derives the {@code dL/dz} DL4J's layers do not hand over ({@link UserGradients}), while the forward pass is kept. */
+    @Override
+    public void gradientsDone(INDArray labels, double scale) {
+        if (kept()) {
+            gradients.derive(labels, scale, this::anyPreActivations);
+        }
+    }
+
+    @Override
+    public INDArray preActivationGradient(int layer) {
+        return gradients.get(layer);
+    }
+
+    /** A layer's pre-activations whether or not a monitor asked for them. */
+    private INDArray anyPreActivations(int layer) {
+        boolean was = armed;
+        armed = true;
+        try {
+            return preActivations(layer);
+        } finally {
+            armed = was;
+        }
     }
 
     @Override
@@ -194,5 +227,6 @@ final class UserForward implements ForwardArrays {
     public void close() {
         z.close();
         a.close();
+        gradients.close();
     }
 }

@@ -21,7 +21,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <p>It computes with ordinary ND4J element-wise ops instead of DL4J's {@code ActivationPReLU}:
  * libnd4j 1.0.0-M2.1's {@code prelu_bp} refuses any input longer than 64 times the number of
  * slopes ("should be no more than SD_MAX_RANK*2 times the alpha array length"), i.e. every batch
- * above 64 examples with per-unit slopes and above 64 values with a shared one.
+ * above 64 examples with per-unit slopes and above 64 values with a shared one. Its input gradient
+ * is the hidden layer's {@code dL/dz}, which an armed tap copies too.
  */
 final class SlopeLayerImpl extends PReLU {
     private static final long serialVersionUID = 1L;
@@ -62,6 +63,9 @@ final class SlopeLayerImpl extends PReLU {
                 epsilon.shape(), epsilon.ordering());
         delta.assign(positive.rsub(1.0).muli(slopeRow()).addi(positive)).muli(epsilon);
         delta = backpropDropOutIfPresent(delta);
+        if (tap != null) {
+            tap.offerGradient(hiddenLayer, delta);
+        }
 
         Gradient gradient = new DefaultGradient();
         gradient.setGradientFor(SLOPE, slopeGradient, 'c');

@@ -7,7 +7,9 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * Decorates a hidden layer's activation so that an armed {@link ActivationTap} sees its
- * pre-activations. A copy read back from DL4J's JSON or Java serialization has no tap and only
+ * pre-activations (the input of {@link #getActivation}) and the gradient with respect to them
+ * ({@code dL/dz}, the first array {@link #backprop} returns: whatever DL4J layer calls it, dense or
+ * activation layer, this is exactly the delta its backward pass goes on with). A copy read back from DL4J's JSON or Java serialization has no tap and only
  * computes the activation.
  */
 final class TappedActivation implements IActivation {
@@ -40,7 +42,11 @@ final class TappedActivation implements IActivation {
 
     @Override
     public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
-        return delegate.backprop(in, epsilon);
+        Pair<INDArray, INDArray> result = delegate.backprop(in, epsilon);
+        if (tap != null) {
+            tap.offerGradient(layer, result.getFirst());
+        }
+        return result;
     }
 
     @Override

@@ -3,9 +3,11 @@ package io.trainscope.core.monitor;
 import io.trainscope.core.model.BuiltNetwork;
 import io.trainscope.core.model.NetworkLayout;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,9 @@ import java.util.Map;
  * The forward arrays of a network trainscope built: DL4J's own activation list for the hidden
  * layers, their pre-activations from the network's {@code ActivationTap}, and the output layer's
  * pre-activations and activations derived once per iteration (z = a_last W + b, a = f(z)) into
- * reused buffers, since DL4J's list stops before the output layer.
+ * reused buffers, since DL4J's list stops before the output layer. The hidden layers' {@code dL/dz}
+ * come from the tap (what their activations' backward pass returned); the output layer's is derived
+ * from its pre-activations and the labels with its loss function, as DL4J's output layer computes it.
  */
 final class BuiltForward implements ForwardArrays {
 
@@ -22,6 +26,9 @@ final class BuiltForward implements ForwardArrays {
     private final NetworkLayout layout;
     private final LayerViews views;
     private final IActivation outputActivation;
+    private final ILossFunction outputLoss;
+    private final ReusableBuffers outputGradient = new ReusableBuffers(1);
+    private INDArray outputDz;
     private final ReusableBuffers outputZ = new ReusableBuffers(1);
     private final ReusableBuffers outputA = new ReusableBuffers(1);
     private List<INDArray> activations;
@@ -31,8 +38,9 @@ final class BuiltForward implements ForwardArrays {
         this.built = built;
         this.layout = built.layout();
         this.views = views;
-        this.outputActivation = ((BaseLayer) built.network().getLayer(layout.outputDl4jIndex()).conf().getLayer())
-                .getActivationFn();
+        BaseLayer output = (BaseLayer) built.network().getLayer(layout.outputDl4jIndex()).conf().getLayer();
+        this.outputActivation = output.getActivationFn();
+        this.outputLoss = output instanceof BaseOutputLayer o ? o.getLossFn() : null;
     }
 
     @Override
@@ -43,6 +51,37 @@ final class BuiltForward implements ForwardArrays {
     @Override
     public void disarm() {
         built.tap().disarm();
+    }
+
+    @Override
+    public void armGradients() {
+        built.tap().armGradients();
+        outputDz = null;
+    }
+
+    @Override
+    public void gradientsDone(INDArray labels, double scale) {
+        built.tap().disarm();
+        for (int l = 0; l < layout.hiddenLayers() && scale != 1.0; l++) {
+            INDArray captured = built.tap().preActivationGradient(l);
+            if (captured != null) {
+                captured.muli(scale);
+            }
+        }
+        if (kept() && labels != null && outputLoss != null) {
+            INDArray z = preActivations(layout.size() - 1);
+            INDArray out = outputGradient.get(0, z.shape(), z.dataType());
+            OutputGradient.ofLoss(out, outputLoss, outputActivation, labels, z, null, scale);
+            outputDz = out;
+        }
+    }
+
+    @Override
+    public INDArray preActivationGradient(int layer) {
+        if (layer == layout.size() - 1) {
+            return outputDz;
+        }
+        return built.tap().preActivationGradient(layer);
     }
 
     @Override
@@ -114,6 +153,7 @@ final class BuiltForward implements ForwardArrays {
     public void close() {
         outputZ.close();
         outputA.close();
+        outputGradient.close();
         built.tap().close();
     }
 }

@@ -111,8 +111,8 @@ public final class HookDispatcher implements AutoCloseable {
     }
 
     /**
-     * Plans the next iteration: which monitors get which views. Arms the pre-activation tap only
-     * when some monitor asked for pre-activations.
+     * Plans the next iteration: which monitors get which views. Arms the capture of pre-activations
+     * (and of {@code dL/dz}) only when some monitor asked for them.
      *
      * @return whether DL4J's hooks must be followed on this iteration
      */
@@ -124,6 +124,9 @@ public final class HookDispatcher implements AutoCloseable {
             state.learningRate = learningRate;
             if (plan.preActivations()) {
                 forward.arm();
+            }
+            if (plan.preActivationGradients()) {
+                forward.armGradients();
             }
         }
         return active;
@@ -140,7 +143,7 @@ public final class HookDispatcher implements AutoCloseable {
 
     /** Ends a planned iteration that will not run: nothing is delivered, the pre-activation tap is disarmed. */
     public void skipIteration() {
-        if (active && plan.preActivations()) {
+        if (active && (plan.preActivations() || plan.preActivationGradients())) {
             forward.disarm();
         }
         active = false;
@@ -181,6 +184,9 @@ public final class HookDispatcher implements AutoCloseable {
         state.loss = loss;
         state.labels = labels;
         services.stats().invalidate();
+        if (plan.preActivationGradients()) {
+            state.gradientsDone();
+        }
         if (plan.forward() && forward.kept()) {
             deliver(View.ACTIVATIONS, View.PRE_ACTIVATIONS, (m, c) -> m.onForward(c.forward()));
         }
@@ -189,7 +195,7 @@ public final class HookDispatcher implements AutoCloseable {
         }
         forward.forget();
         if (plan.backward()) {
-            deliver(View.GRADIENTS, View.GRADIENTS, (m, c) -> m.onBackward(c.backward()));
+            deliver(View.GRADIENTS, View.PRE_ACTIVATION_GRADIENTS, (m, c) -> m.onBackward(c.backward()));
         }
     }
 
@@ -262,14 +268,13 @@ public final class HookDispatcher implements AutoCloseable {
         if (passSlots.isEmpty() || pass == null || passIndex == null) {
             return;
         }
-        int[] outputIndex = passIndex;
         int batches = pass.run((batch, seen, activations) -> {
             services.stats().invalidate();
             for (int i : passSlots) {
                 MonitorSlot slot = slots.get(i);
                 if (slot.enabled()) {
                     SlotContexts c = contexts.get(i);
-                    call(slot, () -> slot.monitor().onDatasetPassBatch(c.pass(trigger, batch, seen, activations, outputIndex)));
+                    call(slot, () -> slot.monitor().onDatasetPassBatch(c.pass(trigger, batch, seen, activations, passIndex)));
                 }
             }
         });
@@ -278,7 +283,7 @@ public final class HookDispatcher implements AutoCloseable {
             MonitorSlot slot = slots.get(i);
             if (slot.enabled()) {
                 SlotContexts c = contexts.get(i);
-                call(slot, () -> slot.monitor().onDatasetPassEnd(c.pass(trigger, batches, pass.examples(), null, outputIndex)));
+                call(slot, () -> slot.monitor().onDatasetPassEnd(c.pass(trigger, batches, pass.examples(), null, passIndex)));
             }
         }
     }

@@ -17,6 +17,7 @@ final class IterationPlan {
     private boolean watchesLoss;
     private boolean forward;
     private boolean preActivations;
+    private boolean preActivationGradients;
     private boolean backward;
     private boolean update;
 
@@ -36,7 +37,7 @@ final class IterationPlan {
      *         must be checked for a monitor that samples non-finite losses
      */
     boolean plan(long iteration, int epoch) {
-        forward = preActivations = backward = update = false;
+        forward = preActivations = preActivationGradients = backward = update = false;
         watchesLoss = false;
         boolean firstOfEpoch = iteration == epochStart;
         for (MonitorSlot slot : slots) {
@@ -62,7 +63,8 @@ final class IterationPlan {
     private void include(MonitorSlot slot) {
         forward |= slot.wants(View.ACTIVATIONS) || slot.wants(View.PRE_ACTIVATIONS);
         preActivations |= slot.wants(View.PRE_ACTIVATIONS);
-        backward |= slot.wants(View.GRADIENTS);
+        preActivationGradients |= slot.wants(View.PRE_ACTIVATION_GRADIENTS);
+        backward |= slot.wants(View.GRADIENTS) || slot.wants(View.PRE_ACTIVATION_GRADIENTS);
         update |= slot.wants(View.UPDATES);
     }
 
@@ -77,6 +79,10 @@ final class IterationPlan {
 
     boolean preActivations() {
         return preActivations;
+    }
+
+    boolean preActivationGradients() {
+        return preActivationGradients;
     }
 
     boolean backward() {

@@ -27,6 +27,7 @@ public final class IterationState implements AutoCloseable {
     INDArray labels;
     private final boolean[] weightScaled;
     private final boolean[] biasScaled;
+    private boolean gradientsDone;
 
     /**
      * @param forward   where the forward pass's arrays come from
@@ -49,6 +50,7 @@ public final class IterationState implements AutoCloseable {
         this.epoch = epoch;
         this.labels = null;
         this.loss = Double.NaN;
+        this.gradientsDone = false;
         forward.forget();
         Arrays.fill(weightScaled, false);
         Arrays.fill(biasScaled, false);
@@ -98,6 +100,27 @@ public final class IterationState implements AutoCloseable {
     public INDArray preActivations(int layer) {
         requireForward();
         return forward.preActivations(layer);
+    }
+
+    /** DL4J's backward pass is done: completes the captured {@code dL/dz} (before the forward pass is forgotten). */
+    void gradientsDone() {
+        forward.gradientsDone(labels, gradientScale());
+        gradientsDone = true;
+    }
+
+    /**
+     * A logical layer's gradient of the mean loss with respect to its pre-activations, or null when it
+     * cannot be had for that layer.
+     *
+     * @throws IllegalStateException when no monitor asked for them on this iteration
+     */
+    public INDArray preActivationGradient(int layer) {
+        if (!gradientsDone) {
+            throw new IllegalStateException("gradients with respect to pre-activations were not captured on iteration "
+                    + iteration + "; ask for View.PRE_ACTIVATION_GRADIENTS in sampling(Parameters) (an iteration "
+                    + "delivered for a non-finite loss has none)");
+        }
+        return forward.preActivationGradient(layer);
     }
 
     /** The weight gradient of the mean loss, scaled once per iteration into a reused buffer. */

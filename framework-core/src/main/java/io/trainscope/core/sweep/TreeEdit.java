@@ -11,9 +11,10 @@ import io.trainscope.core.config.ConfigException;
  * on the way are created; a plugin named by its bare name on the way ({@code optimizer: momentum})
  * becomes the map form ({@code {name: momentum}}) so that one of its parameters can be set; list
  * indices must exist. Setting {@code training.seed} removes {@code training.seeds} and the other
- * way round, so a sweep over seeds replaces the config's seed.
+ * way round, so a sweep over seeds replaces the config's seed. Public so that a diagnosis'
+ * prescription is applied exactly as a sweep entry is.
  */
-final class TreeEdit {
+public final class TreeEdit {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String DATA = "data";
@@ -27,7 +28,7 @@ final class TreeEdit {
      *
      * @throws ConfigException at the path when the tree has no place for it
      */
-    static void set(ObjectNode root, SweepPath path, JsonNode value) {
+    public static void set(ObjectNode root, SweepPath path, JsonNode value) {
         JsonNode node = root;
         int last = path.segments().size() - 1;
         for (int i = 0; i < last; i++) {

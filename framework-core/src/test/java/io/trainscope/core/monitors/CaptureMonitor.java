@@ -36,6 +36,10 @@ public final class CaptureMonitor implements Monitor {
     public final List<double[][]> gradients = new ArrayList<>();
     /** Each layer's weights after the first update. */
     public final List<double[][]> weightsAfter = new ArrayList<>();
+    /** Each layer's dL/dz of the mean loss at iteration 0 (null where not available). */
+    public final List<double[][]> preActivationGradients = new ArrayList<>();
+    /** The labels of iteration 0. */
+    public double[][] labels;
     /** Each layer's applied update of iteration 0. */
     public final List<double[][]> updates = new ArrayList<>();
     /** The learning rate of iteration 0. */
@@ -63,12 +67,14 @@ public final class CaptureMonitor implements Monitor {
     /** No sampling: the views of the first iteration are asked for on demand, which still works. */
     @Override
     public void onTrainingStart(TrainingStartContext ctx) {
-        ctx.requestViews(View.ACTIVATIONS, View.PRE_ACTIVATIONS, View.GRADIENTS, View.UPDATES);
+        ctx.requestViews(View.ACTIVATIONS, View.PRE_ACTIVATIONS, View.GRADIENTS,
+                View.PRE_ACTIVATION_GRADIENTS, View.UPDATES);
     }
 
     @Override
     public void onForward(ForwardContext ctx) {
         input = host(ctx.input());
+        labels = host(ctx.labels());
         for (int l = 0; l < ctx.network().size(); l++) {
             activations.add(host(ctx.activations(l)));
             preActivations.add(host(ctx.preActivations(l)));
@@ -80,6 +86,8 @@ public final class CaptureMonitor implements Monitor {
     public void onBackward(BackwardContext ctx) {
         for (int l = 0; l < ctx.network().size(); l++) {
             gradients.add(host(ctx.weightGradient(l)));
+            INDArray dz = ctx.preActivationGradient(l);
+            preActivationGradients.add(dz == null ? null : host(dz));
         }
     }
 

@@ -81,7 +81,7 @@ public final class ActivationChecks {
 
     /** Asserts that {@link #derivativeMismatches(Activation, Parameters)} finds nothing. */
     public static void assertDerivativeMatchesCentralDifference(Activation f, Parameters params) {
-        fail(derivativeMismatches(f, params));
+        Problems.assertNone(derivativeMismatches(f, params));
     }
 
     /** As {@link #assertDerivativeMatchesCentralDifference(Activation, Parameters)} with the default parameters. */
@@ -111,7 +111,7 @@ public final class ActivationChecks {
 
     /** Asserts that {@link #instabilities(Activation, Parameters)} finds nothing. */
     public static void assertStableOverRange(Activation f, Parameters params) {
-        fail(instabilities(f, params));
+        Problems.assertNone(instabilities(f, params));
     }
 
     /** As {@link #assertStableOverRange(Activation, Parameters)} with the default parameters. */
@@ -119,9 +119,4 @@ public final class ActivationChecks {
         assertStableOverRange(f, Parameters.defaults(f));
     }
 
-    private static void fail(List<String> problems) {
-        if (!problems.isEmpty()) {
-            throw new AssertionError(String.join(System.lineSeparator(), problems));
-        }
-    }
 }

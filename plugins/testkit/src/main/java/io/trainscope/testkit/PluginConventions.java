@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
- * <p>or with plain JUnit as {@code assertEquals(List.of(), PluginConventions.violations(init))}.
+ * <p>or with plain JUnit as {@code assertEquals(List.of(), PluginConventions.violations(init))}, or in
+ * one line with any framework as {@code PluginConventions.assertFollowed(init)}.
  */
 public final class PluginConventions {
 
@@ -83,6 +84,15 @@ public final class PluginConventions {
             }
         }
         return List.copyOf(found);
+    }
+
+    /**
+     * Asserts that {@code plugin} keeps every convention: throws an {@link AssertionError} listing
+     * {@link #violations(Plugin)} when there are any. The one-line form for any test framework:
+     * {@code PluginConventions.assertFollowed(new MyInitializer());}
+     */
+    public static void assertFollowed(Plugin plugin) {
+        Problems.assertNone(violations(plugin));
     }
 
     /** Each parameter's name, description and default. */

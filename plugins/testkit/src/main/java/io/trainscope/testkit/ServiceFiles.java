@@ -83,6 +83,27 @@ public final class ServiceFiles {
         }
     }
 
+    /**
+     * Asserts that the {@code META-INF/services} file of {@code spi} registers every public concrete
+     * class implementing it in {@code anchor}'s package (see {@link #implementationsNextTo}): a
+     * plugin written but never registered fails, naming the class and the line to add. Plugins
+     * registered by other jars on the class path do not matter.
+     *
+     * <pre>{@code
+     * ServiceFiles.assertEveryImplementationRegistered(MyInitializer.class, Initializer.class);
+     * }</pre>
+     */
+    public static void assertEveryImplementationRegistered(Class<?> anchor, Class<?> spi)
+            throws IOException, URISyntaxException {
+        Set<Class<?>> registered = registered(spi);
+        java.util.List<String> missing = implementationsNextTo(anchor, spi).stream()
+                .filter(c -> !registered.contains(c))
+                .map(c -> c.getName() + " implements " + spi.getSimpleName() + " but is not registered: add the line '"
+                        + c.getName() + "' to src/main/resources/META-INF/services/" + spi.getName())
+                .toList();
+        Problems.assertNone(missing);
+    }
+
     private static Class<?> load(String name, ClassLoader loader) {
         try {
             return Class.forName(name, false, loader);

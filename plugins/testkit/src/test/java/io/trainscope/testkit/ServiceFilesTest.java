@@ -39,6 +39,15 @@ class ServiceFilesTest {
     }
 
     @Test
+    void theOneLineCheckNamesTheUnregisteredClassAndTheLineToAdd() {
+        assertThatThrownBy(() -> ServiceFiles.assertEveryImplementationRegistered(Hello.class, Greeter.class))
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("io.trainscope.testkit.fixtures.Forgotten implements Greeter but is not registered: add the line "
+                        + "'io.trainscope.testkit.fixtures.Forgotten' to src/main/resources/META-INF/services/"
+                        + "io.trainscope.testkit.fixtures.Greeter");
+    }
+
+    @Test
     void implementationsNextToRefusesAnAnchorLoadedFromAJarSayingWhatToPassInstead() {
         assertThatThrownBy(() -> ServiceFiles.implementationsNextTo(Test.class, Greeter.class))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -29,6 +29,11 @@ final class BackwardContextImpl extends BaseContext implements BackwardContext {
     }
 
     @Override
+    public INDArray preActivationGradient(int layer) {
+        return state.preActivationGradient(checkLayer(layer));
+    }
+
+    @Override
     public double gradientScale() {
         return state.gradientScale();
     }

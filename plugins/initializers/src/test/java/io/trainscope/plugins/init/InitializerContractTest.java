@@ -5,6 +5,7 @@ import io.trainscope.api.init.Initializer;
 import io.trainscope.api.plugin.ParameterException;
 import io.trainscope.api.plugin.Parameters;
 import io.trainscope.testkit.PluginConventions;
+import io.trainscope.testkit.SeededWeightRandom;
 import io.trainscope.testkit.ServiceFiles;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package io.trainscope.plugins.init;
 import io.trainscope.api.init.Fan;
 import io.trainscope.api.init.Initializer;
 import io.trainscope.api.plugin.Parameters;
+import io.trainscope.testkit.SeededWeightRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -36,31 +36,32 @@ import java.util.Locale;
  *       the variance of the layer's activations over that of its input ({@code a_{-1}} is the
  *       network input after input normalization).</li>
  *   <li>{@code layer.backward.variance.ratio} of layer {@code l} (every layer but the output):
- *       {@code Var(gW_l) / Var(gW_{l+1})}, where {@code gW} is a layer's weight gradient. This is a
- *       <b>proxy</b>: Glorot's backward condition is about the back-propagated gradients
- *       {@code dL/dz_l}, which DL4J 1.0.0-M2.1 does not hand to listeners. Since
- *       {@code gW_l = a_{l-1}^T dL/dz_l}, with the two independent and {@code dL/dz} centred
- *       {@code Var(gW_l)} is about {@code batch · E[a_{l-1}²] · Var(dL/dz_l)}: the proxy is the exact
- *       ratio times {@code E[a_{l-1}²] / E[a_l²]}, the same when the layers' inputs have equal second
- *       moments.</li>
+ *       {@code Var(dL/dz_l) / Var(dL/dz_{l+1})}, where {@code dL/dz} is the gradient of the mean batch
+ *       loss with respect to a layer's pre-activations ({@link BackwardContext#preActivationGradient}),
+ *       Glorot's back-propagated signal, captured where the activation's backward pass runs.</li>
+ *   <li>{@code layer.backward.variance}: {@code Var(dL/dz_l)} itself (not drawn).</li>
  *   <li>{@code network.forward.variance.product}: the product of the forward ratios of the hidden
  *       layers, {@code Var(a_last hidden) / Var(input)}; {@code network.backward.variance.product}:
  *       the product of the backward ratios between hidden layers,
- *       {@code Var(gW_0) / Var(gW_last hidden)}. The output layer (softmax probabilities, a sigmoid)
- *       is bounded by design and left out of the products.</li>
+ *       {@code Var(dL/dz_0) / Var(dL/dz_last hidden)}. The output layer (softmax probabilities, a
+ *       sigmoid) is bounded by design and left out of the products.</li>
  * </ul>
+ * In a network an application built, {@code dL/dz} is derived only for some layers (see
+ * {@link BackwardContext#preActivationGradient}); a ratio or product that needs a layer without it
+ * is not recorded.
  *
  * <h2>Finding</h2>
  * {@link Pathology#VARIANCE_DRIFT} when a product leaves {@code [1/max-drift, max-drift]}; once
- * per run and direction. The default 100 (the standard deviation changing tenfold across the
- * network) separates seed 000's and 004's healthy set-ups from the broken ones with margin on both
- * sides: 10 x 50 tanh + xavier-normal has a forward product of about 0.05 (tanh compresses the
- * signal a little per layer) and a backward product of about 0.3; sigmoid + N(0, 1) has a
- * backward product near 1e-5 (vanishing), U(±0.01) a forward product near 1e-5 (collapse).
+ * per run and direction. The default 30 (the standard deviation changing about 5.5-fold across the
+ * network) lies midway (geometrically) between seed 000's healthy and broken set-ups at
+ * initialization: 10 x 50 tanh + xavier-normal has a forward product of 0.065 (tanh compresses the
+ * signal a little per layer) and a backward product of 0.17; sigmoid + N(0, 1) a backward product of
+ * 0.017 (sigmoid's derivative is at most 0.25: vanishing); U(±0.01) a forward product of 3e-5
+ * (collapse) and a backward one of 2e-36.
  *
  * <h2>Sampling and cost</h2>
  * Every {@code every}-th iteration (default 10), from DL4J's own arrays and without any native
- * op: each array (the input, every layer's activations and weight gradient) is copied to the host
+ * op: each array (the input, every layer's activations and {@code dL/dz}) is copied to the host
  * with one memory copy and its variance summed up in Java in one pass (about 0.1 ns per value to
  * copy and 0.6 ns per value summed). That is cheaper than ND4J's variance op, which took about
  * 6 ns per value single-threaded, or a mean plus a squared norm, about 2 ns (784 x 512 floats).
@@ -75,21 +76,26 @@ public final class VarianceFlowMonitor implements Monitor {
     public static final Metric FORWARD = Metric.layer("layer.forward.variance.ratio", "ratio",
             "Var(activations) / Var(input) of the layer on the forward pass")
             .drawn(profile().labelled("forward Var(out)/Var(in)"));
-    /** Backward variance ratio per layer (proxy). */
+    /** Backward variance ratio per layer. */
     public static final Metric BACKWARD = Metric.layer("layer.backward.variance.ratio", "ratio",
-            "Var(weight gradient of this layer) / Var(weight gradient of the next layer): the backward proxy")
-            .drawn(profile().labelled("backward Var(grad in)/Var(grad out)"));
+            "Var(dL/dz of this layer) / Var(dL/dz of the next layer), z the pre-activations")
+            .drawn(profile().labelled("backward Var(dL/dz)/Var(dL/dz next)"));
+    /** The variance of the back-propagated gradient per layer. */
+    public static final Metric BACKWARD_VARIANCE = Metric.layer("layer.backward.variance", "variance",
+            "Var(dL/dz): the variance of the gradient of the mean batch loss with respect to the layer's pre-activations")
+            .drawn(Drawing.NONE);
     /** Product of the hidden layers' forward ratios. */
     public static final Metric FORWARD_PRODUCT = Metric.network("network.forward.variance.product", "ratio",
             "Var(activations of the last hidden layer) / Var(network input)")
             .drawn(products().labelled("forward product").inComparisons());
     /** Product of the backward ratios between hidden layers. */
     public static final Metric BACKWARD_PRODUCT = Metric.network("network.backward.variance.product", "ratio",
-            "Var(weight gradient of the first hidden layer) / Var(weight gradient of the last hidden layer)")
+            "Var(dL/dz of the first hidden layer) / Var(dL/dz of the last hidden layer)")
             .drawn(products().labelled("backward product"));
 
-    static final SamplingParameters SAMPLING = SamplingParameters.iterations(10, 0, View.ACTIVATIONS, View.GRADIENTS);
-    static final ParameterSpec MAX_DRIFT = ParameterSpec.real("max-drift", 100.0,
+    static final SamplingParameters SAMPLING = SamplingParameters.iterations(10, 0, View.ACTIVATIONS,
+            View.PRE_ACTIVATION_GRADIENTS);
+    static final ParameterSpec MAX_DRIFT = ParameterSpec.real("max-drift", 30.0,
             "report variance drift when a product leaves [1/max-drift, max-drift]").greaterThan(1);
     static final ParameterSpec MAX_VALUES = ParameterSpec.integer("max-values", 16_384,
             "estimate each variance from at most this many values (an even systematic sample); 0 for all").atLeast(0);
@@ -127,7 +133,7 @@ public final class VarianceFlowMonitor implements Monitor {
 
     @Override
     public List<Metric> metrics() {
-        return List.of(FORWARD, BACKWARD, FORWARD_PRODUCT, BACKWARD_PRODUCT);
+        return List.of(FORWARD, BACKWARD, FORWARD_PRODUCT, BACKWARD_PRODUCT, BACKWARD_VARIANCE);
     }
 
     @Override
@@ -168,26 +174,31 @@ public final class VarianceFlowMonitor implements Monitor {
         int n = ctx.network().size();
         double[] v = new double[n];
         for (int l = 0; l < n; l++) {
-            v[l] = variance(ctx, ctx.rawWeightGradient(l)); // the 1/batch scale cancels in every ratio
+            INDArray dz = ctx.preActivationGradient(l);
+            v[l] = dz == null ? Double.NaN : variance(ctx, dz);
+            if (dz != null) {
+                ctx.record(BACKWARD_VARIANCE, l, v[l]);
+            }
         }
         double[] ratios = new double[n - 1];
         for (int l = 0; l < n - 1; l++) {
             ratios[l] = v[l] / v[l + 1];
-            ctx.record(BACKWARD, l, ratios[l]);
+            if (!Double.isNaN(v[l]) && !Double.isNaN(v[l + 1])) {
+                ctx.record(BACKWARD, l, ratios[l]);
+            }
         }
         int hidden = ctx.network().hiddenLayers().size();
-        if (hidden == 0) {
+        if (hidden == 0 || Double.isNaN(v[0]) || Double.isNaN(v[hidden - 1])) {
             return;
         }
         double product = v[0] / v[hidden - 1];
         ctx.record(BACKWARD_PRODUCT, product);
         if (!reportedBackward && drifts(product)) {
             reportedBackward = true;
-            double scale = ctx.gradientScale() * ctx.gradientScale();
-            report(ctx, "backward", "weight gradients", product, ratios, hidden - 1,
-                    String.format(Locale.ROOT, "Var(gradient of %s) %s, Var(gradient of %s) %s",
-                            ctx.network().layers().get(0).name(), Phrases.num(v[0] * scale),
-                            ctx.network().layers().get(hidden - 1).name(), Phrases.num(v[hidden - 1] * scale)));
+            report(ctx, "backward", "back-propagated gradients (dL/dz)", product, ratios, hidden - 1,
+                    String.format(Locale.ROOT, "Var(dL/dz of %s) %s, Var(dL/dz of %s) %s",
+                            ctx.network().layers().get(0).name(), Phrases.num(v[0]),
+                            ctx.network().layers().get(hidden - 1).name(), Phrases.num(v[hidden - 1])));
         }
     }
 

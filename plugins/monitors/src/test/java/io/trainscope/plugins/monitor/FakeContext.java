@@ -51,6 +51,7 @@ final class FakeContext implements TrainingStartContext, EpochContext, ForwardCo
     final Map<Integer, INDArray> biases = new HashMap<>();
     final Map<Integer, INDArray> activations = new HashMap<>();
     final Map<Integer, INDArray> gradients = new HashMap<>();
+    final Map<Integer, INDArray> preActivationGradients = new HashMap<>();
     final Map<Integer, INDArray> updates = new HashMap<>();
     final List<Recorded> records = new ArrayList<>();
     final List<Finding> findings = new ArrayList<>();
@@ -257,6 +258,11 @@ final class FakeContext implements TrainingStartContext, EpochContext, ForwardCo
     @Override
     public INDArray rawWeightGradient(int layer) {
         return gradients.get(layer);
+    }
+
+    @Override
+    public INDArray preActivationGradient(int layer) {
+        return preActivationGradients.get(layer);
     }
 
     @Override
