@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Seed 004's findings from its configs, on reduced sizes (six epochs for the violin networks):
  * vanishing gradients in the sigmoid net, growing gradients in the tanh net, twin units after an
  * all-zero init, Xavier keeping the backward variance far closer to 1 than N(0, 1), and a test
- * error that depends on the seed.
+ * error that depends on the seed (the config's first four seeds).
  */
 class GradientInstabilityTest {
 
@@ -67,8 +67,8 @@ class GradientInstabilityTest {
 
     @Test
     void theFinalTestErrorSpreadsOverTheSeedsOnTheSameData() {
-        Map<Long, Double> mse = Seed004Results.testErrorBySeed(trainscope, CONFIGS.resolve("seed004-seeds.yaml"), 10);
-        assertThat(mse).hasSize(10);
+        Map<Long, Double> mse = Seed004Results.testErrorBySeed(trainscope, CONFIGS.resolve("seed004-seeds.yaml"), 4);
+        assertThat(mse).containsOnlyKeys(420L, 29L, 4L, 5L);
         double min = mse.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         double max = mse.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         assertThat(max / min).isGreaterThan(2);
