@@ -28,7 +28,10 @@ class BenchCommandTest {
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("user network, dl4j fit", "user network, instrumented, no monitors",
-                "user network, instrumented, default monitors", "StatsListener", "trainscope, no monitors");
-        assertThat(Files.readString(dir.resolve("bench.json"))).contains("instrumented_user_network");
+                "user network, instrumented, default monitors", "StatsListener", "trainscope, no monitors",
+                "BLAS threads=", "all-core gemm floor (fastest over BLAS threads", "budgets (issue 17",
+                "dead-neuron (dataset) pass vs bare output()", "resident memory growth, MiB per epoch");
+        assertThat(Files.readString(dir.resolve("bench.json"))).contains("instrumented_user_network", "\"budgets\"",
+                "\"blasThreads\"");
     }
 }
