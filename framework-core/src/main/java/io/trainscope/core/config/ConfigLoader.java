@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads an experiment config (YAML, or JSON, which is YAML too) into an {@link ExperimentSpec},
@@ -76,6 +77,10 @@ public final class ConfigLoader {
         }
         if (root == null || root.isNull()) {
             throw new ConfigException("", origin + " is empty; a config needs at least 'data' and 'model'");
+        }
+        if (!root.isObject()) {
+            throw new ConfigException("", origin + " must be a map with the keys " + new TreeSet<>(TOP) + " at its top, got "
+                    + new ConfigNode(root, "").describe());
         }
         ConfigNode top = new ConfigNode(root, "").requireObject(TOP);
         String name = ConfigRules.name(top.text("name", defaultName));
