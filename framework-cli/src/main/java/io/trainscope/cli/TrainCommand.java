@@ -10,6 +10,7 @@ import io.trainscope.core.run.RunFolder;
 import io.trainscope.core.sweep.SweepPlan;
 import io.trainscope.core.sweep.SweepResult;
 import io.trainscope.core.sweep.Sweeps;
+import io.trainscope.core.training.ResumeOptions;
 import io.trainscope.core.training.RunOptions;
 import io.trainscope.core.training.TrainingProgress;
 import io.trainscope.core.training.TrainingResult;
@@ -26,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code trainscope train CONFIG}: trains an experiment, once per seed, one run folder each. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -46,10 +48,12 @@ final class TrainCommand implements Callable<Integer> {
     Path resume;
 
     @CommandLine.Option(names = "--seed", paramLabel = "SEED", split = ",",
-            description = "Train with these seeds instead of the config's (comma-separated).")
+            description = "Train with these seeds instead of the config's (comma-separated). With --resume: the run's "
+                    + "own seed, or the resume is refused.")
     List<Long> seeds;
 
-    @CommandLine.Option(names = "--epochs", paramLabel = "N", description = "Override training.epochs.")
+    @CommandLine.Option(names = "--epochs", paramLabel = "N", description = "Override training.epochs. With --resume: "
+            + "the new total, more than the epochs done (extends a finished run).")
     Integer epochs;
 
     @CommandLine.Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "runs",
@@ -93,7 +97,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         List<TrainingResult> results = new ArrayList<>();
         if (resume != null) {
-            results.add(trainscope.trainer().resume(resume, options));
+            results.add(trainscope.trainer().resume(resume, options, resumeOptions()));
         } else {
             ExperimentSpec experiment = trainscope.load(config);
             if (epochs != null) {
@@ -121,6 +125,29 @@ final class TrainCommand implements Callable<Integer> {
         boolean failed = results.stream().anyMatch(r -> !r.succeeded());
         Optional<String> tripped = failOn == null ? Optional.empty() : new FailOn(failOn).tripped(results);
         return failed | explain(tripped) ? TrainscopeCli.FAILED : TrainscopeCli.OK;
+    }
+
+    /**
+     * What {@code --epochs} and {@code --seed} ask of a resumed run: more epochs extend it; a seed
+     * other than the run's is refused by the resume, with a message (a resumed run keeps its seed).
+     */
+    private ResumeOptions resumeOptions() {
+        ResumeOptions options = ResumeOptions.NONE;
+        if (epochs != null) {
+            if (epochs < 1) {
+                throw new TrainscopeException("--epochs must be at least 1, got " + epochs);
+            }
+            options = options.withEpochs(epochs);
+        }
+        if (seeds != null && !seeds.isEmpty()) {
+            if (seeds.size() > 1) {
+                throw new TrainscopeException("--seed " + seeds.stream().map(String::valueOf)
+                        .collect(Collectors.joining(",")) + " lists several seeds, but --resume continues "
+                        + "one run with its own seed; give at most one, or none");
+            }
+            options = options.withSeed(seeds.get(0));
+        }
+        return options;
     }
 
     /** Values the command line sets over a sweep's config before it is expanded. */

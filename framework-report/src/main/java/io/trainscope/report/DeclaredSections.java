@@ -52,6 +52,7 @@ final class DeclaredSections {
                 }
                 case LAYER_PROFILE -> add(parts, LayerCharts.profile(d, g));
                 case BOX -> add(parts, BoxCharts.figure(d, g));
+                case VIOLIN -> add(parts, ViolinCharts.figure(d, first, g.id()));
                 case HISTOGRAM -> {
                     if (!d.firstHistograms(first.name()).isEmpty()) {
                         if (histograms.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.trainscope.report;
 
+import io.trainscope.api.monitor.Chart;
 import io.trainscope.api.monitor.Finding;
 import io.trainscope.core.run.MetricCatalogue;
 import io.trainscope.core.run.RunFolder;
@@ -11,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -43,6 +45,7 @@ public final class RunData {
     private final Map<Key, Series> series = new LinkedHashMap<>();
     private final Map<Key, HistogramSnapshot> firstHistograms = new LinkedHashMap<>();
     private final Map<Key, HistogramSnapshot> lastHistograms = new LinkedHashMap<>();
+    private final Map<Key, NavigableMap<Long, HistogramSnapshot>> histogramsOverTime = new LinkedHashMap<>();
     private final Map<Integer, String> layerNames = new TreeMap<>();
     private final Map<String, String> monitorsByMetric = new TreeMap<>();
     private long lines;
@@ -109,6 +112,9 @@ public final class RunData {
             HistogramSnapshot l = lastHistograms.get(key);
             if (l == null || m.iteration() >= l.iteration()) {
                 lastHistograms.put(key, h);
+            }
+            if (catalogue.entry(m.metric()).map(e -> e.metric().drawing().chart() == Chart.VIOLIN).orElse(false)) {
+                histogramsOverTime.computeIfAbsent(key, k -> new TreeMap<>()).put(m.iteration(), h);
             }
             return;
         }
@@ -234,6 +240,20 @@ public final class RunData {
     private static Map<Integer, HistogramSnapshot> histograms(Map<Key, HistogramSnapshot> from, String metric) {
         Map<Integer, HistogramSnapshot> out = new TreeMap<>();
         from.forEach((k, h) -> {
+            if (k.metric().equals(metric)) {
+                out.put(k.layer() == null ? -1 : k.layer(), h);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Every histogram of a metric drawn as {@link Chart#VIOLIN}, by layer index and iteration (other
+     * metrics keep only their first and last histograms).
+     */
+    public Map<Integer, NavigableMap<Long, HistogramSnapshot>> histogramsOverTime(String metric) {
+        Map<Integer, NavigableMap<Long, HistogramSnapshot>> out = new TreeMap<>();
+        histogramsOverTime.forEach((k, h) -> {
             if (k.metric().equals(metric)) {
                 out.put(k.layer() == null ? -1 : k.layer(), h);
             }

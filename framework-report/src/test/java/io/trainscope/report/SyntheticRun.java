@@ -248,7 +248,10 @@ public final class SyntheticRun {
             }
             out.accept(histogram(it, epoch, l, "layer.activation.histogram", act));
             out.accept(histogram(it, epoch, l, "layer.gradient.log10.histogram", gaussian(-6 + 4.0 * l / layers, 0.6, 2000)));
-            out.accept(histogram(it, epoch, l, "layer.gradient.histogram", gaussian(0, Math.pow(10, -4 + 3.0 * l / layers), 2000)));
+            double[] gradients = gaussian(0, Math.pow(10, -4 + 3.0 * l / layers), 2000);
+            out.accept(histogram(it, epoch, l, "layer.gradient.histogram", gradients));
+            out.accept(histogram(it, epoch, l, "layer.gradient.distribution", gradients));
+            out.accept(histogram(it, epoch, l, "layer.weight.distribution", gaussian(0, 1 + 0.1 * epoch, 500)));
             double wScale = 1 + 0.1 * epoch;
             double gScale = Math.pow(10, -3 + 3.0 * l / layers);
             double[] z = {-1.645, -0.674, 0, 0.674, 1.645};

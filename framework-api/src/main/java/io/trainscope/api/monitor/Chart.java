@@ -43,7 +43,14 @@ public enum Chart {
      * One quantile (or the mean) of a per-layer distribution; the metrics of one title form box
      * plots per layer at up to four points in time. Layer scope.
      */
-    BOX(Scope.LAYER);
+    BOX(Scope.LAYER),
+    /**
+     * A per-layer distribution ({@link Histogram} values) as violins (seed 004's figures): per layer,
+     * one violin at each of up to four points in time spread over the run (first and last
+     * included), its width the density of the recorded histogram, with the median and the
+     * quartiles marked. Layer scope.
+     */
+    VIOLIN(Scope.LAYER);
 
     private final Scope scope;
 

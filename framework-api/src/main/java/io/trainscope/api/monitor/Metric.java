@@ -69,8 +69,8 @@ public record Metric(String name, String unit, String description, Scope scope, 
         return new Metric(name, unit, description, scope, drawing);
     }
 
-    /** Whether its values are histograms rather than numbers. */
+    /** Whether its values are histograms rather than numbers ({@link Chart#HISTOGRAM} and {@link Chart#VIOLIN}). */
     public boolean histogram() {
-        return drawing.chart() == Chart.HISTOGRAM;
+        return drawing.chart() == Chart.HISTOGRAM || drawing.chart() == Chart.VIOLIN;
     }
 }

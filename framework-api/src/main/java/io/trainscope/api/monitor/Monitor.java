@@ -41,8 +41,10 @@ import java.util.List;
  *       reading the loss DL4J computed, when a monitor samples {@link Sampling#whenLossNotFinite()});
  *       on sampled iterations it hands over the arrays DL4J already computed (never a second
  *       forward pass).</li>
- *   <li>A monitor that throws is logged with its name and the exception, disabled for the rest of
- *       the run, and reported as a {@code monitor-failure} finding; training goes on.</li>
+ *   <li>A monitor that throws, from any hook (this one included), is logged once with its name,
+ *       the hook and the exception, disabled for the rest of the run, and reported as a
+ *       {@code monitor-failure} finding; training goes on, unless the run's
+ *       {@code training.on-monitor-error} is {@code fail}, which stops it as failed.</li>
  *   <li>A monitor stops a run with {@link MonitorContext#requestStop(String)}, never by throwing:
  *       no further iteration runs; the epoch's end (validation, {@link #onEpochEnd}) still happens,
  *       no checkpoint is written for the interrupted epoch, so the last good one is kept.</li>

@@ -69,7 +69,7 @@ public interface MonitorContext {
      * Records a per-layer distribution for this iteration and epoch.
      *
      * @throws IllegalArgumentException when {@link Monitor#metrics()} does not declare {@code metric}
-     *                                  as a {@link Chart#HISTOGRAM}
+     *                                  as a {@link Chart#HISTOGRAM} or {@link Chart#VIOLIN}
      */
     void record(Metric metric, int layer, Histogram histogram);
 

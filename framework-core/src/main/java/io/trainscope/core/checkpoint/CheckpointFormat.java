@@ -2,6 +2,7 @@ package io.trainscope.core.checkpoint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trainscope.core.run.AtomicFiles;
+import io.trainscope.core.run.CrashPoint;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
@@ -63,6 +64,9 @@ final class CheckpointFormat {
                 try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
                     for (var e : entries.entrySet()) {
                         stored(zip, e.getKey(), e.getValue());
+                        if (e.getKey().equals(PARAMS)) {
+                            CrashPoint.reach("checkpoint-write", zip::flush);
+                        }
                     }
                 }
             });

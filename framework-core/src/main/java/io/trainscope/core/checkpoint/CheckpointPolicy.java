@@ -7,6 +7,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.function.Supplier;
 
@@ -16,13 +18,15 @@ import java.util.function.Supplier;
  * of {@code every-iterations} (inside an epoch, or at its end when the multiple falls on its last
  * batch), and {@code best.zip} for every new best epoch of early stopping. Before each it flushes
  * the measurements and records the length of {@code metrics.jsonl}, so a resume can cut back what
- * was recorded after it.
+ * was recorded after it. A checkpoint is never written with NaN or infinite parameters.
  *
  * <p>Used by the training loop at the two points where state is consistent (after an iteration's
  * update, after an epoch's figures); any other loop that trains a {@link MultiLayerNetwork} can
  * use it the same way. A run without a folder gets {@link #NONE}, which writes nothing.
  */
 public final class CheckpointPolicy {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckpointPolicy.class);
 
     /** Writes no checkpoint. */
     public static final CheckpointPolicy NONE = new CheckpointPolicy(new CheckpointSpec(0, 1, 0), null, null, null, null);
@@ -32,6 +36,7 @@ public final class CheckpointPolicy {
     private final RunFacts facts;
     private final RunRecorder recorder;
     private final Supplier<StoppingState> stopping;
+    private final FiniteValues finite = new FiniteValues();
 
     /**
      * @param spec     the config's {@code training.checkpoints}
@@ -56,7 +61,7 @@ public final class CheckpointPolicy {
 
     /** Writes a checkpoint inside an epoch (call when {@link #dueAfterIteration} said so and the epoch goes on). */
     public void saveInsideEpoch(MultiLayerNetwork net, RunPosition position) {
-        if (store != null) {
+        if (store != null && finite(net, position)) {
             store.save(checkpoint(net, position), spec.keepLast());
         }
     }
@@ -71,7 +76,7 @@ public final class CheckpointPolicy {
         }
         boolean periodic = spec.everyEpochs() > 0 && epochsCompleted % spec.everyEpochs() == 0;
         boolean due = periodic || dueAfterIteration(net.getIterationCount());
-        if (!due && !best) {
+        if (!due && !best || !finite(net, RunPosition.afterEpoch(epochsCompleted))) {
             return;
         }
         Checkpoint c = checkpoint(net, RunPosition.afterEpoch(epochsCompleted));
@@ -86,6 +91,19 @@ public final class CheckpointPolicy {
     /** The parameters of the run's {@code best.zip}, or null when there is none that loads. */
     public INDArray savedBestParameters() {
         return store == null ? null : store.best().map(Checkpoint::params).orElse(null);
+    }
+
+    /**
+     * Whether the parameters are finite; a checkpoint of non-finite ones is not written (the last
+     * good one on disk stays the newest), with a warning.
+     */
+    private boolean finite(MultiLayerNetwork net, RunPosition position) {
+        if (finite.all(net.params())) {
+            return true;
+        }
+        log.warn("not writing the checkpoint after epoch {} batch {}: the parameters hold NaN or infinite values; the newest "
+                + "checkpoint on disk keeps the last finite ones", position.epochsCompleted(), position.batchInEpoch());
+        return false;
     }
 
     private Checkpoint checkpoint(MultiLayerNetwork net, RunPosition position) {

@@ -28,7 +28,8 @@ public final class ConfigLoader {
     private static final Set<String> DATA_RESERVED = Set.of("source", "part", "test-part", "split", "base-directory");
     private static final Set<String> SPLIT = Set.of("train", "validation", "test", "seed");
     private static final Set<String> TRAINING = Set.of("optimizer", "schedule", "epochs", "batch-size", "seed", "seeds",
-            "early-stopping", "checkpoints", "backend", "spark", "weight-decay", "gradient-clipping");
+            "early-stopping", "checkpoints", "backend", "spark", "weight-decay", "gradient-clipping",
+            "on-non-finite", "on-monitor-error");
     private static final Set<String> EARLY_STOPPING = Set.of("metric", "patience", "min-delta");
     private static final Set<String> CHECKPOINTS = Set.of("every-epochs", "keep-last", "every-iterations");
 
@@ -174,7 +175,15 @@ public final class ConfigLoader {
                     c.integer("every-iterations", 0, 0));
         }
         return new TrainingSpec(optimizer, schedule, epochs, batch, seeds, early, checkpoints, SparkSpec.parse(t, batch),
-                RegularizationSpec.parse(t));
+                RegularizationSpec.parse(t), faults(t));
+    }
+
+    /** {@code training.on-non-finite} and {@code training.on-monitor-error}. */
+    private static FaultSpec faults(ConfigNode t) {
+        String nonFinite = choice(t, "on-non-finite", FaultSpec.NonFinite.keys());
+        String monitorError = choice(t, "on-monitor-error", FaultSpec.MonitorError.keys());
+        return new FaultSpec(nonFinite == null ? FaultSpec.DEFAULT.onNonFinite() : FaultSpec.NonFinite.of(nonFinite),
+                monitorError == null ? FaultSpec.DEFAULT.onMonitorError() : FaultSpec.MonitorError.of(monitorError));
     }
 
     private static PluginRef defaultOptimizer() {

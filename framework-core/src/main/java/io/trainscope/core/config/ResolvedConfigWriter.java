@@ -186,6 +186,8 @@ public final class ResolvedConfigWriter {
         if (r.clipping() != null) {
             training.put("gradient-clipping", Map.of("type", r.clipping().type(), "threshold", r.clipping().threshold()));
         }
+        training.put("on-non-finite", t.faults().onNonFinite().key());
+        training.put("on-monitor-error", t.faults().onMonitorError().key());
         if (t.spark() != null) {
             training.put("backend", t.backend());
             training.put("spark", t.spark().toMap());

@@ -15,10 +15,11 @@ import java.util.Objects;
  * @param checkpoints   which checkpoints to keep
  * @param spark         how to train on Apache Spark ({@code backend: spark}), or null to train in this JVM
  * @param regularization weight decay and gradient clipping
+ * @param faults        what a non-finite value and a throwing monitor do ({@code on-non-finite}, {@code on-monitor-error})
  */
 public record TrainingSpec(PluginRef optimizer, PluginRef schedule, int epochs, int batchSize, List<Long> seeds,
                            EarlyStoppingSpec earlyStopping, CheckpointSpec checkpoints, SparkSpec spark,
-                           RegularizationSpec regularization) {
+                           RegularizationSpec regularization, FaultSpec faults) {
 
     public TrainingSpec {
         Objects.requireNonNull(optimizer, "optimizer");
@@ -33,18 +34,21 @@ public record TrainingSpec(PluginRef optimizer, PluginRef schedule, int epochs, 
         }
         Objects.requireNonNull(checkpoints, "checkpoints");
         Objects.requireNonNull(regularization, "regularization");
+        Objects.requireNonNull(faults, "faults");
     }
 
-    /** Settings without weight decay or gradient clipping. */
+    /** Settings without weight decay or gradient clipping, with the default {@link FaultSpec}. */
     public TrainingSpec(PluginRef optimizer, PluginRef schedule, int epochs, int batchSize, List<Long> seeds,
                         EarlyStoppingSpec earlyStopping, CheckpointSpec checkpoints, SparkSpec spark) {
-        this(optimizer, schedule, epochs, batchSize, seeds, earlyStopping, checkpoints, spark, RegularizationSpec.NONE);
+        this(optimizer, schedule, epochs, batchSize, seeds, earlyStopping, checkpoints, spark, RegularizationSpec.NONE,
+                FaultSpec.DEFAULT);
     }
 
     /** Settings that train in this JVM ({@code backend: local}). */
     public TrainingSpec(PluginRef optimizer, PluginRef schedule, int epochs, int batchSize, List<Long> seeds,
                         EarlyStoppingSpec earlyStopping, CheckpointSpec checkpoints) {
-        this(optimizer, schedule, epochs, batchSize, seeds, earlyStopping, checkpoints, null, RegularizationSpec.NONE);
+        this(optimizer, schedule, epochs, batchSize, seeds, earlyStopping, checkpoints, null, RegularizationSpec.NONE,
+                FaultSpec.DEFAULT);
     }
 
     /** {@code training.backend}: {@code local} or {@code spark}. */
@@ -65,12 +69,12 @@ public record TrainingSpec(PluginRef optimizer, PluginRef schedule, int epochs, 
     /** A copy that trains once per seed in {@code seeds}. */
     public TrainingSpec withSeeds(List<Long> seeds) {
         return new TrainingSpec(optimizer, schedule, epochs, batchSize, seeds, earlyStopping, checkpoints, spark,
-                regularization);
+                regularization, faults);
     }
 
     /** A copy with another number of epochs. */
     public TrainingSpec withEpochs(int epochs) {
         return new TrainingSpec(optimizer, schedule, epochs, batchSize, seeds, earlyStopping, checkpoints, spark,
-                regularization);
+                regularization, faults);
     }
 }

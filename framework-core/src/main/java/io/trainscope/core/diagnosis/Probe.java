@@ -75,7 +75,11 @@ public final class Probe {
         return new ProbeResult(source, experiment, network, inputs, sink, run, iterations);
     }
 
-    /** The config with the probe's monitors, one seed, no early stopping and the local backend. */
+    /**
+     * The config with the probe's monitors, one seed, no early stopping, the local backend, and
+     * training that goes on through non-finite values ({@code on-non-finite: continue}: the rules
+     * want to see what came before and after).
+     */
     static ConfigSource probeConfig(ConfigSource source) {
         ObjectNode tree = source.tree();
         tree.set("monitors", JSON.valueToTree(Vocabulary.probeMonitors()));
@@ -85,6 +89,9 @@ public final class Probe {
                 training.remove("seeds");
             }
             training.remove(List.of("early-stopping", "backend", "spark", "checkpoints"));
+            training.put("on-non-finite", "continue");
+        } else if (tree.path("training").isMissingNode()) {
+            tree.putObject("training").put("on-non-finite", "continue");
         }
         return new ConfigSource(tree, source.defaultName(), source.origin(), source.directory());
     }

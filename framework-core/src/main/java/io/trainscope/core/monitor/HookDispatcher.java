@@ -2,6 +2,7 @@ package io.trainscope.core.monitor;
 
 import io.trainscope.api.monitor.DatasetPassContext;
 import io.trainscope.api.monitor.Monitor;
+import io.trainscope.api.monitor.Sampling;
 import io.trainscope.api.monitor.TrainingEndContext;
 import io.trainscope.api.monitor.View;
 import io.trainscope.core.model.BuiltNetwork;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * Delivers training events to a run's monitors under the dispatch contract written on
@@ -30,6 +32,7 @@ public final class HookDispatcher implements AutoCloseable {
     private final int[] passIndex;
     private final IterationState state;
     private final IterationPlan plan;
+    private final MonitorGuard guard;
 
     private boolean active;
 
@@ -69,8 +72,10 @@ public final class HookDispatcher implements AutoCloseable {
         this.passIndex = passIndex;
         this.state = new IterationState(forward, services.views(), miniBatch);
         this.plan = new IterationPlan(this.slots);
+        this.guard = new MonitorGuard(services.findings(), services.stop());
+        guard.failRun(services.failOnMonitorError());
         for (MonitorSlot slot : this.slots) {
-            call(slot, () -> slot.see(services.network()));
+            call(slot, "reads", () -> slot.see(services.network()));
             contexts.add(new SlotContexts(slot, services, state, epochs, examples, batchSize));
         }
     }
@@ -87,15 +92,9 @@ public final class HookDispatcher implements AutoCloseable {
         for (int i = 0; i < slots.size(); i++) {
             SlotContexts c = contexts.get(i);
             MonitorSlot slot = slots.get(i);
-            call(slot, () -> slot.monitor().onTrainingStart(c.start()));
+            call(slot, "onTrainingStart", () -> slot.monitor().onTrainingStart(c.start()));
         }
-        List<Integer> passSlots = new ArrayList<>();
-        for (int i = 0; i < slots.size(); i++) {
-            if (slots.get(i).enabled() && slots.get(i).sampling().wantsDatasetPass()) {
-                passSlots.add(i);
-            }
-        }
-        runPass(pass, passSlots, DatasetPassContext.Trigger.TRAINING_START);
+        runPass(pass, passSlots(s -> s.wantsDatasetPass()), DatasetPassContext.Trigger.TRAINING_START);
     }
 
     /** Epoch start. */
@@ -106,7 +105,7 @@ public final class HookDispatcher implements AutoCloseable {
         for (int i = 0; i < slots.size(); i++) {
             SlotContexts c = contexts.get(i);
             MonitorSlot slot = slots.get(i);
-            call(slot, () -> slot.monitor().onEpochStart(c.epoch(Double.NaN, Map.of())));
+            call(slot, "onEpochStart", () -> slot.monitor().onEpochStart(c.epoch(Double.NaN, Map.of())));
         }
     }
 
@@ -132,11 +131,7 @@ public final class HookDispatcher implements AutoCloseable {
         return active;
     }
 
-    /**
-     * Whether the iteration {@link #beforeIteration} planned delivers views to some monitor (not
-     * only a watch on its loss). For loops that decide whether to run a pass at all (a backend's
-     * probe of the driver's network).
-     */
+    /** Whether the planned iteration delivers views to some monitor, not only a watch on its loss (for a backend's probe). */
     public boolean deliversViews() {
         return active && plan.delivers();
     }
@@ -172,10 +167,7 @@ public final class HookDispatcher implements AutoCloseable {
         }
     }
 
-    /**
-     * DL4J's backward pass is done and the loss known: adds the views of a non-finite loss, then
-     * delivers {@code onForward} and {@code onBackward}.
-     */
+    /** Backward pass done, loss known: adds a non-finite loss's views, delivers {@code onForward}, {@code onBackward}. */
     void backwardPass(double loss, INDArray labels) {
         if (!active) {
             return;
@@ -188,14 +180,14 @@ public final class HookDispatcher implements AutoCloseable {
             state.gradientsDone();
         }
         if (plan.forward() && forward.kept()) {
-            deliver(View.ACTIVATIONS, View.PRE_ACTIVATIONS, (m, c) -> m.onForward(c.forward()));
+            deliver(View.ACTIVATIONS, View.PRE_ACTIVATIONS, "onForward", (m, c) -> m.onForward(c.forward()));
         }
         if (plan.preActivations()) {
             forward.disarm();
         }
         forward.forget();
         if (plan.backward()) {
-            deliver(View.GRADIENTS, View.PRE_ACTIVATION_GRADIENTS, (m, c) -> m.onBackward(c.backward()));
+            deliver(View.GRADIENTS, View.PRE_ACTIVATION_GRADIENTS, "onBackward", (m, c) -> m.onBackward(c.backward()));
         }
     }
 
@@ -206,18 +198,18 @@ public final class HookDispatcher implements AutoCloseable {
         }
         if (plan.update()) {
             services.stats().invalidate();
-            deliver(View.UPDATES, View.UPDATES, (m, c) -> m.onUpdate(c.update()));
+            deliver(View.UPDATES, View.UPDATES, "onUpdate", (m, c) -> m.onUpdate(c.update()));
         }
         active = false;
     }
 
     /** Calls {@code callback} on every slot that gets {@code view} or {@code orView} this iteration. */
-    private void deliver(View view, View orView, BiConsumer<Monitor, SlotContexts> callback) {
+    private void deliver(View view, View orView, String hook, BiConsumer<Monitor, SlotContexts> callback) {
         for (int i = 0; i < slots.size(); i++) {
             MonitorSlot slot = slots.get(i);
             if (slot.wants(view) || slot.wants(orView)) {
                 SlotContexts c = contexts.get(i);
-                call(slot, () -> callback.accept(slot.monitor(), c));
+                call(slot, hook, () -> callback.accept(slot.monitor(), c));
             }
         }
     }
@@ -237,15 +229,9 @@ public final class HookDispatcher implements AutoCloseable {
         for (int i = 0; i < slots.size(); i++) {
             SlotContexts c = contexts.get(i);
             MonitorSlot slot = slots.get(i);
-            call(slot, () -> slot.monitor().onEpochEnd(c.epoch(trainingLoss, validation)));
+            call(slot, "onEpochEnd", () -> slot.monitor().onEpochEnd(c.epoch(trainingLoss, validation)));
         }
-        List<Integer> passSlots = new ArrayList<>();
-        for (int i = 0; i < slots.size(); i++) {
-            if (slots.get(i).enabled() && slots.get(i).sampling().wantsDatasetPassAfterEpoch(epoch)) {
-                passSlots.add(i);
-            }
-        }
-        runPass(pass, passSlots, DatasetPassContext.Trigger.EPOCH_END);
+        runPass(pass, passSlots(s -> s.wantsDatasetPassAfterEpoch(epoch)), DatasetPassContext.Trigger.EPOCH_END);
         services.sink().flush();
     }
 
@@ -258,7 +244,7 @@ public final class HookDispatcher implements AutoCloseable {
             SlotContexts c = contexts.get(i);
             MonitorSlot slot = slots.get(i);
             if (slot.enabled()) {
-                call(slot, () -> slot.monitor().onTrainingEnd(c.end(outcome, reason)));
+                call(slot, "onTrainingEnd", () -> slot.monitor().onTrainingEnd(c.end(outcome, reason)));
             }
         }
         services.sink().flush();
@@ -274,7 +260,8 @@ public final class HookDispatcher implements AutoCloseable {
                 MonitorSlot slot = slots.get(i);
                 if (slot.enabled()) {
                     SlotContexts c = contexts.get(i);
-                    call(slot, () -> slot.monitor().onDatasetPassBatch(c.pass(trigger, batch, seen, activations, passIndex)));
+                    call(slot, "onDatasetPassBatch",
+                            () -> slot.monitor().onDatasetPassBatch(c.pass(trigger, batch, seen, activations, passIndex)));
                 }
             }
         });
@@ -283,14 +270,26 @@ public final class HookDispatcher implements AutoCloseable {
             MonitorSlot slot = slots.get(i);
             if (slot.enabled()) {
                 SlotContexts c = contexts.get(i);
-                call(slot, () -> slot.monitor().onDatasetPassEnd(c.pass(trigger, batches, pass.examples(), null, passIndex)));
+                call(slot, "onDatasetPassEnd",
+                        () -> slot.monitor().onDatasetPassEnd(c.pass(trigger, batches, pass.examples(), null, passIndex)));
             }
         }
     }
 
-    /** Runs one callback under the dispatch contract: timed, and a throw disables the monitor. */
-    private void call(MonitorSlot slot, Runnable callback) {
-        MonitorGuard.call(slot, callback, state.iteration(), state.epoch(), services.findings());
+    /** The enabled monitors whose sampling asks for a dataset pass now. */
+    private List<Integer> passSlots(Predicate<Sampling> wants) {
+        List<Integer> passSlots = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            if (slots.get(i).enabled() && wants.test(slots.get(i).sampling())) {
+                passSlots.add(i);
+            }
+        }
+        return passSlots;
+    }
+
+    /** Runs one callback, the monitor's {@code hook}, under the dispatch contract: timed, and a throw disables the monitor. */
+    private void call(MonitorSlot slot, String hook, Runnable callback) {
+        guard.call(slot, hook, callback, state.iteration(), state.epoch());
     }
 
     @Override

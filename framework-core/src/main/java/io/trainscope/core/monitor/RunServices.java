@@ -23,10 +23,19 @@ import java.util.function.Function;
  * @param stop     where stop requests go
  * @param remedies how a prescription's remedies read for this run: plugin names for a network
  *                 trainscope built, DL4J code for one an application built
+ * @param failOnMonitorError {@code training.on-monitor-error: fail}: a monitor that throws stops the
+ *                 run as failed; false (the default) only disables it
  */
 public record RunServices(String runId, RunInfo run, NetworkInfo network, LayerViews views, Nd4jStatistics stats,
                           MeasurementSink sink, Consumer<Finding> findings, StopSignal stop,
-                          Function<Remedy, String> remedies) {
+                          Function<Remedy, String> remedies, boolean failOnMonitorError) {
+
+    /** Services where a throwing monitor is disabled, the run going on. */
+    public RunServices(String runId, RunInfo run, NetworkInfo network, LayerViews views, Nd4jStatistics stats,
+                       MeasurementSink sink, Consumer<Finding> findings, StopSignal stop,
+                       Function<Remedy, String> remedies) {
+        this(runId, run, network, views, stats, sink, findings, stop, remedies, false);
+    }
 
     /** Services whose prescriptions name plugins (a network trainscope built from a config). */
     public RunServices(String runId, RunInfo run, NetworkInfo network, LayerViews views, Nd4jStatistics stats,

@@ -66,6 +66,7 @@ public final class JsonlMeasurementWriter implements MeasurementSink {
             }
             json.writeEndObject();
             json.flush();
+            CrashPoint.reach("metrics-line", out::flush);
             out.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + file, e);

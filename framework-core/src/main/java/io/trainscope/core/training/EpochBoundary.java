@@ -25,7 +25,7 @@ public final class EpochBoundary {
     public enum Decision {
         /** Train the next epoch. */
         CONTINUE,
-        /** A monitor asked to stop. */
+        /** A monitor asked to stop, or the core stopped the run as failed ({@link StopSignal#failure()}). */
         STOP_BY_MONITOR,
         /** Early stopping's patience ran out. */
         STOP_EARLY
@@ -81,7 +81,8 @@ public final class EpochBoundary {
     /** The outcome a decision to stop stands for, and why. */
     public LoopEnd ending(Decision decision) {
         return switch (decision) {
-            case STOP_BY_MONITOR -> new LoopEnd(Outcome.STOPPED_BY_MONITOR, stop.describe(), stop.requestedBy());
+            case STOP_BY_MONITOR -> stop.failure() ? new LoopEnd(Outcome.FAILED, stop.describe(), null)
+                    : new LoopEnd(Outcome.STOPPED_BY_MONITOR, stop.describe(), stop.requestedBy());
             case STOP_EARLY -> new LoopEnd(Outcome.EARLY_STOPPED, early.reason(), null);
             case CONTINUE -> LoopEnd.COMPLETED;
         };

@@ -21,10 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * How a run continues from its checkpoint: decides whether it can ({@link #of}: the seed, the
@@ -32,13 +35,15 @@ import java.util.Map;
  * optimizer, counters and random state; early stopping with the best parameters of
  * {@code best.zip}; the run folder's {@code metrics.jsonl} cut back to the checkpoint, the
  * findings reported before it (not reported again) and {@code run.json} with a {@code resumed}
- * entry; and the position (epoch and batch) where the loop starts.
+ * entry; and the position (epoch and batch) where the loop starts. A run killed before its first
+ * checkpoint ({@link #fromStart}) starts again from the beginning, in its own folder.
  */
 final class ResumePlan {
 
     private static final Logger log = LoggerFactory.getLogger(ResumePlan.class);
 
     private final RunFolder folder;
+    /** The checkpoint it continues from; null for a run that starts again from the beginning. */
     private final Checkpoint checkpoint;
     private final ResolvedExperiment experiment;
     private final int plannedEpochs;
@@ -80,6 +85,53 @@ final class ResumePlan {
         return new ResumePlan(folder, checkpoint, epochs == planned ? experiment : experiment.withEpochs(epochs), planned);
     }
 
+    /**
+     * Whether the folder holds a run killed before its first checkpoint: its {@code run.json} still
+     * says {@code running}, it has its {@code config.yaml}, and no checkpoint file at all (a
+     * damaged one is not the same: its run is refused).
+     */
+    static boolean killedBeforeFirstCheckpoint(RunFolder folder, CheckpointStore store) {
+        RunMetadata run = RunMetadata.readOr(folder.file(RunFolder.RUN), null);
+        return run != null && "running".equals(run.fields().get("status")) && Files.isRegularFile(folder.file(RunFolder.CONFIG))
+                && store.positionFiles().isEmpty() && !Files.exists(folder.checkpoints().resolve(CheckpointStore.BEST));
+    }
+
+    /**
+     * A run killed before its first checkpoint, started again from the beginning in its folder:
+     * nothing to restore (the network is built from the seed as it was), {@code metrics.jsonl} and
+     * the findings start empty.
+     *
+     * @param saved the experiment resolved from the folder's {@code config.yaml}
+     */
+    static ResumePlan fromStart(RunFolder folder, ResolvedExperiment saved, ResumeOptions options) {
+        long seed = saved.spec().training().seed();
+        if (options.seed() != null && options.seed() != seed) {
+            throw new TrainscopeException("cannot resume run " + folder.directory() + " with seed " + options.seed()
+                    + ": it was started with seed " + seed + " and a resumed run keeps its seed; start a new run to train "
+                    + "with seed " + options.seed());
+        }
+        int planned = saved.spec().training().epochs();
+        int epochs = options.epochs() == null ? planned : options.epochs();
+        return new ResumePlan(folder, null, epochs == planned ? saved : saved.withEpochs(epochs), planned);
+    }
+
+    /** Deletes the temporary files that writes cut short by a kill left in the run folder and its checkpoints. */
+    static void removeLeftovers(RunFolder folder) {
+        for (Path dir : List.of(folder.directory(), folder.checkpoints())) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path tmp : files.filter(f -> f.getFileName().toString().matches("\\..+\\.tmp")).toList()) {
+                    Files.deleteIfExists(tmp);
+                    log.info("removed {}, left by a write that was cut short", tmp);
+                }
+            } catch (IOException e) {
+                log.warn("could not clean {}: {}", dir, e.getMessage());
+            }
+        }
+    }
+
     private static void checkNotStoppedEarly(String run, ResolvedExperiment saved, TrainingState state) {
         var early = saved.spec().training().earlyStopping();
         if (early != null && state.earlyStopping().epochsWithoutImprovement() >= early.patience()) {
@@ -100,7 +152,7 @@ final class ResumePlan {
 
     /** Where the loop starts. */
     RunPosition start() {
-        return checkpoint.state().position();
+        return checkpoint == null ? RunPosition.START : checkpoint.state().position();
     }
 
     /** Writes the new epoch count into the run folder's {@code config.yaml}, when it changed. */
@@ -110,7 +162,7 @@ final class ResumePlan {
             return;
         }
         log.info("extending {} from {} to {} epochs", folder.id(), plannedEpochs, epochs);
-        if (experiment.schedule() == ScheduleKind.COSINE) {
+        if (experiment.schedule() == ScheduleKind.COSINE && checkpoint != null) {
             log.warn("the cosine schedule is planned over all of a run's iterations: with {} epochs instead of {}, the "
                     + "learning rate from iteration {} on follows the new plan", epochs, plannedEpochs,
                     checkpoint.state().iteration());
@@ -124,6 +176,10 @@ final class ResumePlan {
 
     /** Puts the network, its optimizer and early stopping where the checkpoint left them. */
     void restore(MultiLayerNetwork net, EarlyStopping early) {
+        if (checkpoint == null) {
+            log.info("starting {} again from the beginning: it was stopped before its first checkpoint", folder.id());
+            return;
+        }
         checkpoint.restoreInto(net);
         if (early != null) {
             var best = new CheckpointStore(folder.checkpoints()).best().map(Checkpoint::params).orElse(null);
@@ -140,9 +196,15 @@ final class ResumePlan {
 
     /** The recorder of the continued run folder. */
     RunRecorder recorder(RunMetadata fresh, MeasurementSink extraSink, RunReporter reporter) {
-        TrainingState s = checkpoint.state();
         Map<String, Object> note = new LinkedHashMap<>();
         note.put("at", Instant.now().toString());
+        if (checkpoint == null) {
+            note.put("checkpoint", null);
+            note.put("epochs", experiment.spec().training().epochs());
+            return RunRecorder.resume(folder, RunMetadata.readOr(folder.file(RunFolder.RUN), fresh).addResume(note), 0,
+                    List.of(), extraSink, reporter);
+        }
+        TrainingState s = checkpoint.state();
         note.put("checkpoint", folder.directory().relativize(checkpoint.file()).toString());
         note.put("epochs_completed", s.epochsCompleted());
         note.put("batch_in_epoch", s.position().batchInEpoch());

@@ -1,6 +1,7 @@
 package io.trainscope.core.training;
 
 import io.trainscope.api.data.Task;
+import io.trainscope.api.monitor.Remedy;
 import io.trainscope.api.monitor.RunInfo;
 import io.trainscope.core.TrainscopeException;
 import io.trainscope.core.checkpoint.CheckpointPolicy;
@@ -11,6 +12,7 @@ import io.trainscope.core.checkpoint.RunPosition;
 import io.trainscope.core.checkpoint.StoppingState;
 import io.trainscope.core.config.ConfigException;
 import io.trainscope.core.config.ExperimentSpec;
+import io.trainscope.core.config.FaultSpec;
 import io.trainscope.core.config.ResolvedConfigWriter;
 import io.trainscope.core.config.ResolvedExperiment;
 import io.trainscope.core.config.ResolvedMonitor;
@@ -122,7 +124,8 @@ final class RunFactory {
         recorder.findings().layerNames(model.built().layout().names());
         RunServices services = new RunServices(recorder.runId(), new RunInfo(experiment.name(), training.seed(),
                 recorder.directory()), model.built().layout().info(), new LayerViews(net, model.built().layout()),
-                new Nd4jStatistics(), recorder.sink(), recorder.findings(), stop);
+                new Nd4jStatistics(), recorder.sink(), recorder.findings(), stop, Remedy::plugin,
+                training.faults().onMonitorError() == FaultSpec.MonitorError.FAIL);
         HookDispatcher dispatcher = new HookDispatcher(model.slots(), services, model.built(), training.epochs(),
                 data.trainingExamples(), training.batchSize());
         DatasetPass pass = new DatasetPass(net, data.train(), evaluationBatch);
@@ -140,7 +143,8 @@ final class RunFactory {
                 boundary);
         EpochLoop loop = remote != null ? remote.loop(parts, options.progress(), start)
                 : new TrainingLoop(net, data.train(), training.batchSize(), training.epochs(), training.seed(),
-                model.updater(), parts, options.progress(), start);
+                model.updater(), parts, options.progress(), start, new NonFiniteGuard(training.faults().onNonFinite(), net,
+                model.built().layout(), recorder.findings(), stop, recorder.metadata()));
         return new TrainingRun(training.seed(), training.epochs(), model.built(), parts, loop, options.progress(), remote);
     }
 

@@ -16,6 +16,8 @@ import io.trainscope.core.run.RunFolder;
 import io.trainscope.core.run.RunReporter;
 import jakarta.inject.Inject;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,8 +100,8 @@ public final class Trainer {
     }
 
     /**
-     * Continues a run from its newest checkpoint that loads, in the same folder, optionally to
-     * another number of epochs: {@code ResumeOptions.NONE.withEpochs(20)} extends a finished
+     * Continues a run from its newest checkpoint that loads, in the same folder (a run killed before
+     * its first checkpoint starts again from the beginning there), optionally to another number of epochs: {@code ResumeOptions.NONE.withEpochs(20)} extends a finished
      * 10-epoch run by ten epochs. A seed in {@code resume} other than the run's is refused.
      *
      * @throws TrainscopeException when the folder has no loadable checkpoint, the run has nothing
@@ -109,6 +111,14 @@ public final class Trainer {
         return resume(runDirectory, options, resume, experiment -> prepare(experiment, options));
     }
 
+    private static String readConfig(Path config) {
+        try {
+            return Files.readString(config);
+        } catch (IOException e) {
+            throw new TrainscopeException("cannot read " + config + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Continues a run as {@link #resume(Path, RunOptions, ResumeOptions)} does, on data the caller
      * prepares for the run's experiment (a sweep shares one prepared data set between its runs).
@@ -116,15 +126,24 @@ public final class Trainer {
     public TrainingResult resume(Path runDirectory, RunOptions options, ResumeOptions resume,
                                  Function<ResolvedExperiment, PreparedData> data) {
         RunFolder folder = RunFolder.open(runDirectory);
+        ResumePlan.removeLeftovers(folder);
         CheckpointStore store = new CheckpointStore(folder.checkpoints());
-        Checkpoint checkpoint = store.latest().orElseThrow(() -> new TrainscopeException(
-                "cannot resume " + runDirectory + ": " + (folder.looksLikeARun() ? store.whyNoneLoads()
-                        + "; checkpoints are written after every epoch unless training.checkpoints.every-epochs is 0"
-                        : "it is not a run folder (no " + RunFolder.RUN + ", no " + RunFolder.CHECKPOINTS
-                        + "/); pass a folder that 'trainscope train' wrote")));
-        ResolvedExperiment saved = resolver.resolve(new ConfigLoader().parse(checkpoint.config(), folder.id(),
-                checkpoint.file().toString(), runDirectory));
-        ResumePlan plan = ResumePlan.of(folder, checkpoint, saved, resume);
+        Optional<Checkpoint> latest = store.latest();
+        ResumePlan plan;
+        if (latest.isEmpty() && ResumePlan.killedBeforeFirstCheckpoint(folder, store)) {
+            Path config = folder.file(RunFolder.CONFIG);
+            plan = ResumePlan.fromStart(folder, resolver.resolve(new ConfigLoader().parse(readConfig(config), folder.id(),
+                    config.toString(), runDirectory)), resume);
+        } else {
+            Checkpoint checkpoint = latest.orElseThrow(() -> new TrainscopeException(
+                    "cannot resume " + runDirectory + ": " + (folder.looksLikeARun() ? store.whyNoneLoads()
+                            + "; checkpoints are written after every epoch unless training.checkpoints.every-epochs is 0"
+                            : "it is not a run folder (no " + RunFolder.RUN + ", no " + RunFolder.CHECKPOINTS
+                            + "/); pass a folder that 'trainscope train' wrote")));
+            ResolvedExperiment saved = resolver.resolve(new ConfigLoader().parse(checkpoint.config(), folder.id(),
+                    checkpoint.file().toString(), runDirectory));
+            plan = ResumePlan.of(folder, checkpoint, saved, resume);
+        }
         backends.of(plan.experiment().spec().training());
         return runs.resumed(plan, data.apply(plan.experiment()), options).run();
     }

@@ -61,6 +61,11 @@ public final class TrainerMeter {
         timedExamples += batchSize;
     }
 
+    /** The loss of an iteration whose step was undone: recorded, but not part of the epoch's mean. */
+    public void skipped(long iteration, int epoch, double loss) {
+        sink.accept(measurement(iteration, epoch, TrainerMetrics.LOSS, loss));
+    }
+
     /** Sum of batch loss x batch size over the epoch so far. */
     public double lossSum() {
         return lossSum;

@@ -6,6 +6,7 @@ import io.trainscope.core.data.EpochBatches;
 import io.trainscope.core.data.PrefetchingBatches;
 import io.trainscope.core.monitor.HookDispatcher;
 import io.trainscope.core.monitor.StopSignal;
+import io.trainscope.core.run.CrashPoint;
 import io.trainscope.core.run.RunRecorder;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
@@ -19,8 +20,9 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * epoch and batch (the epoch's order is rebuilt from the seed and the batches already trained are
  * skipped, so no data position needs saving).
  *
- * <p>Per iteration the loop plans the hooks, fits, records the loss, reports progress, frees the
- * batch and checks the stop signal and the iteration checkpoint: nothing else.
+ * <p>Per iteration the loop plans the hooks, fits, has the {@link NonFiniteGuard} check the step,
+ * records the loss, reports progress, frees the batch and checks the stop signal and the iteration
+ * checkpoint: nothing else.
  */
 final class TrainingLoop implements EpochLoop {
 
@@ -39,11 +41,15 @@ final class TrainingLoop implements EpochLoop {
     private final TrainingProgress progress;
     private final int batchesPerEpoch;
     private final RunPosition start;
+    private final NonFiniteGuard guard;
     private int epoch;
 
-    /** @param start where the loop starts: {@link RunPosition#START}, or a checkpoint's position */
+    /**
+     * @param start where the loop starts: {@link RunPosition#START}, or a checkpoint's position
+     * @param guard checks every step for non-finite values ({@code training.on-non-finite})
+     */
     TrainingLoop(MultiLayerNetwork net, DataSet train, int batchSize, int epochs, long seed, IUpdater updater,
-                 RunParts parts, TrainingProgress progress, RunPosition start) {
+                 RunParts parts, TrainingProgress progress, RunPosition start, NonFiniteGuard guard) {
         this.net = net;
         this.train = train;
         this.batchSize = batchSize;
@@ -59,6 +65,7 @@ final class TrainingLoop implements EpochLoop {
         this.progress = progress;
         this.batchesPerEpoch = EpochBatches.batchesPerEpoch(train.numExamples(), batchSize);
         this.start = start;
+        this.guard = guard;
         this.epoch = start.epochsCompleted();
     }
 
@@ -100,13 +107,19 @@ final class TrainingLoop implements EpochLoop {
                 long iteration = net.getIterationCount();
                 int n = batch.numExamples();
                 dispatcher.beforeIteration(iteration, epoch, n, updater.getLearningRate((int) iteration, epoch));
+                guard.beforeStep();
                 net.fit(batch);
                 if (iteration == 0) {
                     recorder.firstIterationDone();
                 }
                 double loss = net.score();
-                meter.iteration(iteration, epoch, loss, n);
+                if (guard.afterStep(iteration, epoch, loss)) {
+                    meter.iteration(iteration, epoch, loss, n);
+                } else {
+                    meter.skipped(iteration, epoch, loss);
+                }
                 progress.batchDone(epoch, b++, loss, n);
+                CrashPoint.reach("iteration");
                 release(net, batch);
                 if (stop.requested()) {
                     return;

@@ -5,6 +5,7 @@ import io.trainscope.core.evaluation.EvaluationResult;
 import io.trainscope.core.model.BuiltNetwork;
 import io.trainscope.core.monitor.Dl4jListenerBridge;
 import io.trainscope.core.monitor.MonitorSlot;
+import io.trainscope.core.monitor.StopSignal;
 import io.trainscope.core.run.RunEnd;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The life of one run, from its start (or a checkpoint) to its result: starts the recorder and
@@ -51,22 +53,36 @@ final class TrainingRun {
         progress.runStarted(parts.recorder().runId(), seed, epochs, loop.batchesPerEpoch());
         parts.recorder().started();
         LoopEnd end = new LoopEnd(Outcome.FAILED, "an error ended the run", null);
+        long t0 = System.nanoTime();
         try {
             parts.dispatcher().trainingStart(parts.pass(), net.getIterationCount(), loop.epoch());
-            end = loop.run();
+            end = failure(loop::run);
         } catch (RuntimeException e) {
             end = LoopEnd.failed(e);
             log.error("training failed at epoch {}, iteration {}", loop.epoch(), net.getIterationCount(), e);
         } finally {
             parts.dispatcher().trainingEnd(end.outcome(), end.reason(), net.getIterationCount(), Math.max(0, loop.epoch() - 1));
+            LoopEnd ended = end;
+            end = failure(() -> ended);
             net.setListeners();
             parts.dispatcher().close();
+            parts.recorder().metadata().put("training_seconds", (System.nanoTime() - t0) / 1e9);
         }
         try {
             return finish(end);
         } finally {
             closeBackendRun();
         }
+    }
+
+    /**
+     * The run's end when the core stopped it as failed outside the loop (a monitor that threw in
+     * {@code onTrainingStart} or {@code onTrainingEnd} under {@code on-monitor-error: fail}), else
+     * what {@code otherwise} gives.
+     */
+    private LoopEnd failure(Supplier<LoopEnd> otherwise) {
+        StopSignal stop = parts.stop();
+        return stop.failure() && stop.requested() ? new LoopEnd(Outcome.FAILED, stop.describe(), null) : otherwise.get();
     }
 
     private void closeBackendRun() {

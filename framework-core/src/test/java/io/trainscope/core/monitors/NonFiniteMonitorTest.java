@@ -17,7 +17,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A diverging run: the non-finite monitor says where NaN appeared first, stops the run, and the last good checkpoint stays. */
+/**
+ * A diverging run: the non-finite monitor says where NaN appeared first, the run stops as failed
+ * ({@code training.on-non-finite: stop}), and the last good checkpoint stays.
+ */
 class NonFiniteMonitorTest {
 
     /** Two good epochs of 8 iterations, then the weights of layer 0 turn NaN (as a diverging step would leave them). */
@@ -39,10 +42,14 @@ class NonFiniteMonitorTest {
     void aDivergingRunIsStoppedWithWhereTheNanAppearedFirstAndItsGoodCheckpointsKept(@TempDir Path root) throws Exception {
         TrainingResult run = diverge(root, 1);
 
-        assertThat(run.outcome()).isEqualTo(Outcome.STOPPED_BY_MONITOR);
-        assertThat(run.reason()).startsWith("non-finite: non-finite values at iteration ");
-        assertThat(run.stoppedBy()).isEqualTo("non-finite");
-        assertThat(run.failed()).as("a run stopped after a critical finding has failed").isTrue();
+        assertThat(run.outcome()).as("training.on-non-finite: stop fails the run, whoever saw the NaN first")
+                .isEqualTo(Outcome.FAILED);
+        assertThat(run.reason()).isEqualTo("trainer: non-finite loss (NaN) and weights in layer hidden-0 at iteration 16 "
+                + "(training.on-non-finite: stop)");
+        assertThat(run.failed()).isTrue();
+        assertThat(run.findings()).filteredOn(x -> x.pathology().equals(Pathology.NON_FINITE))
+                .as("the monitor's finding, not a second one of the trainer's").singleElement()
+                .satisfies(x -> assertThat(x.monitor()).isEqualTo("non-finite"));
         assertThat(new ObjectMapper().readTree(run.directory().resolve("run.json").toFile())
                 .get("failed").asBoolean()).isTrue();
         Finding f = run.findings().stream().filter(x -> x.pathology().equals(Pathology.NON_FINITE)).findFirst().orElseThrow();
@@ -60,7 +67,7 @@ class NonFiniteMonitorTest {
         // every: 0 plans iteration 0 only; the NaN loss of iteration 16 (epoch 2's first) brings its views anyway
         TrainingResult run = diverge(root, 0);
 
-        assertThat(run.outcome()).isEqualTo(Outcome.STOPPED_BY_MONITOR);
+        assertThat(run.outcome()).isEqualTo(Outcome.FAILED);
         Finding f = run.findings().stream().filter(x -> x.pathology().equals(Pathology.NON_FINITE)).findFirst().orElseThrow();
         assertThat(f.iteration()).isEqualTo(16);
         assertThat(f.evidence()).contains("first appeared in: hidden-0: non-finite activations");

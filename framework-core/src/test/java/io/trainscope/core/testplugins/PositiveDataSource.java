@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
 
 /**
  * Test data: features uniform in [0.1, 1) (strictly positive), and either two classes split by
- * the sum of the features or a regression target equal to that sum.
+ * the sum of the features or a regression target equal to that sum. With {@code nan-examples: k}
+ * the first feature of the first k examples is NaN (a poisoned batch).
  */
 public final class PositiveDataSource implements DataSource {
 
@@ -32,7 +33,8 @@ public final class PositiveDataSource implements DataSource {
     public List<ParameterSpec> parameters() {
         return List.of(ParameterSpec.integer("samples", 64, "examples").atLeast(1),
                 ParameterSpec.integer("features", 3, "features").atLeast(1),
-                ParameterSpec.choice("task", "classification", List.of("classification", "regression"), "task"));
+                ParameterSpec.choice("task", "classification", List.of("classification", "regression"), "task"),
+                ParameterSpec.integer("nan-examples", 0, "examples whose first feature is NaN").atLeast(0));
     }
 
     @Override
@@ -49,6 +51,9 @@ public final class PositiveDataSource implements DataSource {
                 sum += x[i * d + j];
             }
             y[i] = params.text("task").equals("regression") ? (float) sum : (sum > 0.55 * d ? 1f : 0f);
+        }
+        for (int i = 0; i < Math.min(n, params.integer("nan-examples")); i++) {
+            x[i * d] = Float.NaN;
         }
         Examples examples = new Examples(Nd4j.create(x, new long[]{n, d}, 'c'), Nd4j.create(y, new long[]{n, 1}, 'c'));
         Task task = params.text("task").equals("regression") ? new Task.Regression(1) : Task.Classification.numbered(2);

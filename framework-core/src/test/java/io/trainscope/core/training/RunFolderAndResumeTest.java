@@ -215,6 +215,15 @@ class RunFolderAndResumeTest {
     }
 
     @Test
+    void aRunThatEndedWithoutACheckpointIsNotStartedAgainByAResume(@TempDir Path root) {
+        TrainingResult done = train(FOUR_EPOCHS.replace("seed: 21}",
+                "seed: 21, checkpoints: {every-epochs: 0}}").replace("epochs: 4", "epochs: 1"), options(root));
+        assertThatThrownBy(() -> resume(done.directory(), ResumeOptions.NONE))
+                .hasMessage("run " + done.directory() + " has no checkpoint to resume from; checkpoints are written after "
+                        + "every epoch unless training.checkpoints.every-epochs is 0");
+    }
+
+    @Test
     void resumeFallsBackToThePreviousCheckpointWhenTheNewestIsCorrupt(@TempDir Path root) throws Exception {
         TrainingResult interrupted = train(FOUR_EPOCHS, options(root).withProgress(crashAfter(3, 0)));
         Path newest = interrupted.directory().resolve("checkpoints/epoch-0003.zip");

@@ -113,7 +113,8 @@ class TrainingBehaviourTest {
                 .singleElement()
                 .satisfies(f -> {
                     assertThat(f.monitor()).isEqualTo("test-throwing");
-                    assertThat(f.evidence()).containsExactly("boom at iteration 0");
+                    assertThat(f.evidence()).containsExactly("boom in onBackward at iteration 0",
+                            "hook onBackward at iteration 0 (epoch 0)");
                 });
         assertThat(sink.metric("gradient.norm.ratio")).hasSize(6);
     }
@@ -129,7 +130,7 @@ class TrainingBehaviourTest {
                 """, sink);
         assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
         assertThat(result.findings()).filteredOn(f -> f.pathology().equals(Pathology.MONITOR_FAILURE)).singleElement()
-                .satisfies(f -> assertThat(f.evidence()).containsExactly("monitor 'test-undeclared' recorded metric "
+                .satisfies(f -> assertThat(f.evidence().get(0)).isEqualTo("monitor 'test-undeclared' recorded metric "
                         + "'test.undeclared', which its metrics() does not declare; declare every metric it records"));
         assertThat(sink.metric("test.undeclared")).isEmpty();
     }

@@ -24,8 +24,9 @@ import java.util.Locale;
 
 /**
  * Per-layer distributions of weights, pre-activations, activations, weight gradients and
- * {@code log10 |gradient|} (seed 000's three-panel figure), and five quantiles and the mean of the
- * weights and of the gradients per layer (seed 004's box and violin charts across epochs).
+ * {@code log10 |gradient|} (seed 000's three-panel figure), and, per layer, the distributions of the
+ * weights and of the gradients drawn as violins and their five quantiles and mean drawn as boxes
+ * (seed 004's charts across epochs).
  *
  * <h2>When</h2>
  * At iteration 0 (the initialization), at the first iteration of every {@code every-epochs}-th
@@ -76,6 +77,13 @@ public final class HistogramsMonitor implements Monitor {
             "distribution of log10 |weight gradient| over its nonzero entries (counts per bin)",
             "Weight gradients, log10 |g|", "log10(|gradient of weights|)");
 
+    /** Weight distribution per layer over time, drawn as violins (seed 004). */
+    public static final Metric WEIGHT_VIOLINS = violins("layer.weight.distribution", "weights",
+            "Weights per layer over time (violins)", "weight");
+    /** Weight-gradient distribution per layer over time, drawn as violins (seed 004). */
+    public static final Metric GRADIENT_VIOLINS = violins("layer.gradient.distribution", "weight gradient of the mean loss",
+            "Weight gradients per layer over time (violins)", "gradient of weights");
+
     /** The quantile levels, in percent. */
     static final int[] LEVELS = {5, 25, 50, 75, 95};
     /** Weight quantiles per layer, in the order of {@link #LEVELS}, then the mean. */
@@ -125,7 +133,9 @@ public final class HistogramsMonitor implements Monitor {
     @Override
     public List<Metric> metrics() {
         List<Metric> all = new ArrayList<>(List.of(WEIGHTS, ACTIVATIONS, LOG_GRADIENTS, PRE_ACTIVATIONS, GRADIENTS));
+        all.add(GRADIENT_VIOLINS);
         all.addAll(GRADIENT_QUANTILES);
+        all.add(WEIGHT_VIOLINS);
         all.addAll(WEIGHT_QUANTILES);
         return all;
     }
@@ -141,6 +151,7 @@ public final class HistogramsMonitor implements Monitor {
         for (int l = 0; l < ctx.network().size(); l++) {
             Distribution w = distribution(ctx, ctx.weights(l), 1.0);
             record(ctx, WEIGHTS, l, w);
+            record(ctx, WEIGHT_VIOLINS, l, w);
             recordQuantiles(ctx, WEIGHT_QUANTILES, l, w);
             record(ctx, PRE_ACTIVATIONS, l, distribution(ctx, ctx.preActivations(l), 1.0));
             record(ctx, ACTIVATIONS, l, distribution(ctx, ctx.activations(l), 1.0));
@@ -153,6 +164,7 @@ public final class HistogramsMonitor implements Monitor {
         for (int l = 0; l < ctx.network().size(); l++) {
             Distribution g = distribution(ctx, ctx.rawWeightGradient(l), scale);
             record(ctx, GRADIENTS, l, g);
+            record(ctx, GRADIENT_VIOLINS, l, g);
             recordQuantiles(ctx, GRADIENT_QUANTILES, l, g);
             if (scratch.length < host.size()) {
                 scratch = new float[host.size()];
@@ -193,6 +205,14 @@ public final class HistogramsMonitor implements Monitor {
     private static Metric histogram(String name, String description, String title, String axis) {
         return Metric.histogram(name, description).drawn(Drawing.of(Chart.HISTOGRAM).in(Sections.DISTRIBUTIONS)
                 .titled(title).axis(axis));
+    }
+
+    /** A distribution per layer drawn as violins across the run: the histogram of the box chart's values. */
+    private static Metric violins(String name, String what, String title, String axis) {
+        return Metric.histogram(name, "distribution of the layer's " + what + " (counts per bin), drawn as violins over time")
+                .drawn(Drawing.of(Chart.VIOLIN).in(Sections.ACROSS_EPOCHS).titled(title).axis(axis).scale(Scale.LINEAR)
+                        .guide("Linear scale, as in seed 004's violin plots: a layer whose violin is a flat line has values "
+                                + "orders of magnitude smaller than the widest layer."));
     }
 
     /** The quantile metrics {@code layer.<key>.p05 ... p95} and {@code layer.<key>.mean}, one box chart. */
