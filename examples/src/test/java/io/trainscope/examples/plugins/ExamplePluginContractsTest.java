@@ -6,6 +6,7 @@ import io.trainscope.api.data.DataSource;
 import io.trainscope.api.data.LoadedData;
 import io.trainscope.api.init.Initializer;
 import io.trainscope.api.monitor.Monitor;
+import io.trainscope.api.normalization.Normalizer;
 import io.trainscope.api.plugin.Parameters;
 import io.trainscope.testkit.InitializerChecks;
 import io.trainscope.testkit.PluginConventions;
@@ -27,6 +28,7 @@ class ExamplePluginContractsTest {
         PluginConventions.assertFollowed(new SparseNormalInitializer());
         PluginConventions.assertFollowed(new WeightDriftMonitor());
         PluginConventions.assertFollowed(new TwoSpiralsSource());
+        PluginConventions.assertFollowed(new MinMaxScaling());
     }
 
     @Test
@@ -35,6 +37,7 @@ class ExamplePluginContractsTest {
         ServiceFiles.assertEveryImplementationRegistered(SoftsignActivation.class, Initializer.class);
         ServiceFiles.assertEveryImplementationRegistered(SoftsignActivation.class, Monitor.class);
         ServiceFiles.assertEveryImplementationRegistered(SoftsignActivation.class, DataSource.class);
+        ServiceFiles.assertEveryImplementationRegistered(SoftsignActivation.class, Normalizer.class);
     }
 
     @Test

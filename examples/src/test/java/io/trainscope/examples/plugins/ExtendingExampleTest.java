@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code configs/extending.yaml} trained as a user would: its data source, initializer,
- * activation and first monitor exist only in this module, registered only through
- * {@code META-INF/services}, and each is seen at work (the spirals' shape, the initializer's zeros,
+ * activation, normalizer and first monitor exist only in this module, registered only through
+ * {@code META-INF/services}, and each is seen at work (the spirals' shape, the scaled inputs, the initializer's zeros,
  * the monitor's metric in {@code metrics.jsonl}, the catalogue and the report's chart).
  */
 class ExtendingExampleTest {
@@ -66,7 +66,8 @@ class ExtendingExampleTest {
                 Map.entry(PluginFamily.ACTIVATION.displayName() + " softsign", SoftsignActivation.class),
                 Map.entry(PluginFamily.INITIALIZER.displayName() + " sparse-normal", SparseNormalInitializer.class),
                 Map.entry(PluginFamily.MONITOR.displayName() + " weight-drift", WeightDriftMonitor.class),
-                Map.entry(PluginFamily.DATA_SOURCE.displayName() + " two-spirals", TwoSpiralsSource.class));
+                Map.entry(PluginFamily.DATA_SOURCE.displayName() + " two-spirals", TwoSpiralsSource.class),
+                Map.entry(PluginFamily.NORMALIZER.displayName() + " min-max", MinMaxScaling.class));
     }
 
     @Test
@@ -75,6 +76,13 @@ class ExtendingExampleTest {
         assertThat(data.train().numExamples() + data.validation().numExamples()).isEqualTo(2000);
         INDArray labels = data.train().getLabels();
         assertThat(labels.sum(0).getDouble(1) / labels.rows()).isCloseTo(0.5, within(0.05));
+    }
+
+    @Test
+    void theNormalizerMappedEachTrainingFeatureOntoMinusOneToOne() {
+        INDArray x = data.train().getFeatures();
+        assertThat(x.min(0).toDoubleVector()).containsExactly(new double[]{-1, -1}, within(1e-5));
+        assertThat(x.max(0).toDoubleVector()).containsExactly(new double[]{1, 1}, within(1e-5));
     }
 
     @Test
@@ -110,6 +118,7 @@ class ExtendingExampleTest {
         assertThat(result.succeeded()).isTrue();
         assertThat(result.epochs()).isEqualTo(3);
         assertThat(Files.readString(result.directory().resolve("config.yaml")))
-                .contains("two-spirals").contains("sparse-normal").contains("softsign").contains("weight-drift");
+                .contains("two-spirals").contains("sparse-normal").contains("softsign").contains("weight-drift")
+                .contains("min-max");
     }
 }
