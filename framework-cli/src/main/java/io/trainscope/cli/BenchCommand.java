@@ -4,18 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.trainscope.core.Trainscope;
 import io.trainscope.core.TrainscopeException;
+import io.trainscope.cli.bench.ConfigBenchmark;
 import io.trainscope.cli.bench.DataBenchmark;
 import io.trainscope.cli.bench.GemmFloor;
 import io.trainscope.cli.bench.InstrumentBenchmark;
 import io.trainscope.cli.bench.PassBenchmark;
 import io.trainscope.cli.bench.StartupBenchmark;
 import io.trainscope.cli.bench.ThroughputBenchmark;
+import io.trainscope.core.config.ConfigLimits;
 import io.trainscope.core.config.ResolvedExperiment;
 import io.trainscope.cli.env.CpuInfo;
 import io.trainscope.core.training.RunOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,6 +132,7 @@ final class BenchCommand implements Callable<Integer> {
                 data.batchesPerSecond().median(), fitBatches);
         figures.put("dataset_pass", pass);
         figures.put("data", data);
+        figures.put("config", config(out, Math.min(rounds, 3)));
 
         String launcher = System.getProperty("trainscope.launcher");
         if (!skipStartup && launcher != null) {
@@ -173,6 +177,27 @@ final class BenchCommand implements Callable<Integer> {
                 + "(mvn -Pstats-listener; its deeplearning4j-ui-model dependency is kept out of the main build), "
                 + "see docs/instrument.md");
         return results;
+    }
+
+    /** The config's own parse, the worst config within the limits, and the refusal of two bad ones. */
+    private ConfigBenchmark.Result config(PrintWriter out, int configRounds) throws IOException {
+        Path scratch = Files.createTempDirectory("trainscope-bench-config");
+        try {
+            var c = ConfigBenchmark.run(config, configRounds, scratch);
+            out.printf(Locale.ROOT, "config: this one read in %.1f ms; one scalar of the largest size allowed (%d KiB) "
+                            + "%.1f ms; a 5 MB file refused in %.1f ms, nesting deeper than %d in %.1f ms (medians)%s%n",
+                    c.config().median() * 1e3, ConfigLimits.MAX_BYTES / 1024, c.largestScalar().median() * 1e3,
+                    c.oversized().median() * 1e3, ConfigLimits.MAX_DEPTH, c.tooDeep().median() * 1e3,
+                    c.refused() ? "" : "; A BAD CONFIG WAS ACCEPTED");
+            return c;
+        } finally {
+            try (var files = Files.list(scratch)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(scratch);
+        }
     }
 
     private static void budget(PrintWriter out, String what, double value, double threshold) {

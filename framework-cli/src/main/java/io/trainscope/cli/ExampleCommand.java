@@ -58,11 +58,8 @@ final class ExampleCommand implements Callable<Integer> {
         }
         ExampleCatalogue.Entry entry = catalogue.get(name).orElse(null);
         if (entry == null) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("trainscope: error: unknown example '" + name + "'" + Suggestions.didYouMean(name, catalogue.names()));
-            list(catalogue, err);
-            err.flush();
-            return TrainscopeCli.BAD_INPUT;
+            throw new TrainscopeException("unknown example '" + name + "'" + Suggestions.didYouMean(name, catalogue.names())
+                    + "; examples: " + String.join(", ", catalogue.names()) + " ('trainscope example' describes them)");
         }
         return run(entry);
     }

@@ -28,7 +28,10 @@ class BenchCommandTest {
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("user network, dl4j fit", "user network, instrumented, no monitors",
-                "user network, instrumented, default monitors", "StatsListener", "trainscope, no monitors");
-        assertThat(Files.readString(dir.resolve("bench.json"))).contains("instrumented_user_network");
+                "user network, instrumented, default monitors", "StatsListener", "trainscope, no monitors")
+                .containsPattern("config: this one read in [0-9.]+ ms; one scalar of the largest size allowed \\(256 KiB\\) "
+                        + "[0-9.]+ ms; a 5 MB file refused in [0-9.]+ ms, nesting deeper than 20 in [0-9.]+ ms \\(medians\\)\\R");
+        assertThat(Files.readString(dir.resolve("bench.json"))).contains("instrumented_user_network", "\"largestScalar\"",
+                "\"refused\" : true");
     }
 }

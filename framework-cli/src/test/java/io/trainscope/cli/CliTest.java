@@ -17,8 +17,15 @@ class CliTest {
     @Test
     void everyCommandHasHelp() {
         assertThat(cli("--help").status()).isZero();
-        assertThat(cli("train", "--help").out()).contains("Usage: trainscope train", "--resume", "--fail-on");
-        assertThat(cli("plugins", "--help").out()).contains("Usage: trainscope plugins");
+        var commands = TrainscopeCli.commandLine().getSubcommands().keySet();
+        assertThat(commands).contains("train", "evaluate", "report", "compare", "plugins", "activations", "env", "bench");
+        for (String command : commands) {
+            CliRun help = cli(command, "--help");
+            assertThat(help.status()).as(command + " --help").isZero();
+            assertThat(help.out()).as(command + " --help").contains("Usage: trainscope " + command + " ");
+            assertThat(cli("--help").out()).as("the main help lists " + command).contains("  " + command + " ");
+        }
+        assertThat(cli("train", "--help").out()).contains("--resume", "--fail-on");
     }
 
     @Test

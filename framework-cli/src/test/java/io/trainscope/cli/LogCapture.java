@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /** The log events this JVM's Logback appends while open (a real in-memory sink, not a mock). */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Logger root;
@@ -21,13 +21,19 @@ final class LogCapture implements AutoCloseable {
         root.addAppender(appender);
     }
 
-    static LogCapture start() {
+    public static LogCapture start() {
         return new LogCapture();
     }
 
     /** The formatted messages of events below ERROR (what {@code --quiet} must not print). */
     List<String> belowError() {
         return appender.list.stream().filter(e -> !e.getLevel().isGreaterOrEqual(Level.ERROR))
+                .map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+    }
+
+    /** The formatted messages of events at WARN or above. */
+    public List<String> atWarnOrAbove() {
+        return appender.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
                 .map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
     }
 

@@ -33,24 +33,28 @@ public final class Suggestions {
         return closest(typed, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
     }
 
-    /** Levenshtein distance. */
+    /**
+     * Edit distance counting an insertion, a deletion, a substitution or a swap of two neighbouring
+     * characters as one edit (optimal string alignment): {@code modle} is one edit from {@code model}.
+     */
     static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] tmp = prev;
-            prev = cur;
-            cur = tmp;
         }
-        return prev[b.length()];
+        return d[a.length()][b.length()];
     }
 
     private record Scored(String name, int distance) {

@@ -14,7 +14,10 @@ public interface ForwardContext extends MonitorContext {
     /** The input batch, {@code [batch, features]}, after input normalization. */
     INDArray input();
 
-    /** A layer's activations {@code [batch, units]}; for the output layer, the network's prediction. */
+    /**
+     * A layer's activations {@code [batch, units]} ({@code [batch, channels, rows, columns]} for a
+     * {@link LayerKind#CONV2D}); for the output layer, the network's prediction.
+     */
     INDArray activations(int layer);
 
     /**

@@ -23,6 +23,30 @@ public record Histogram(double[] edges, long[] counts) {
         counts = counts.clone();
     }
 
+    /**
+     * A histogram of a few values computed in Java, over {@code [low, high]} in {@code bins} equal
+     * bins (values outside, and NaN, are dropped): for per-unit or per-channel statistics a monitor
+     * computed itself, such as each channel's saturated share, recorded as one distribution per layer.
+     */
+    public static Histogram of(double[] values, double low, double high, int bins) {
+        if (bins <= 0 || !(high > low)) {
+            throw new IllegalArgumentException("a histogram needs bins > 0 and high > low, got " + bins + " bins over ["
+                    + low + ", " + high + "]");
+        }
+        long[] counts = new long[bins];
+        for (double v : values) {
+            if (v >= low && v <= high) {
+                counts[Math.min(bins - 1, (int) ((v - low) / (high - low) * bins))]++;
+            }
+        }
+        double[] edges = new double[bins + 1];
+        for (int i = 0; i <= bins; i++) {
+            edges[i] = low + i * (high - low) / bins;
+        }
+        edges[bins] = high;
+        return new Histogram(edges, counts);
+    }
+
     /** The number of values counted. */
     public long total() {
         long t = 0;

@@ -14,8 +14,12 @@ public enum LayerKind {
     /** A fully connected layer: weights {@code [fanIn, units]}, activations {@code [batch, units]}. */
     DENSE(true),
     /**
-     * A 2-D convolution: weights {@code [channels out, channels in, kernel rows, kernel columns]},
-     * activations {@code [batch, channels, rows, columns]}; a "unit" is a channel.
+     * A 2-D convolution: weights {@code [channels out, channels in, kernel rows, kernel columns]}, a bias
+     * per channel, activations {@code [batch, channels, rows, columns]} (DL4J's default {@code NCHW});
+     * a "unit" is a channel, and {@link LayerInfo#units()} counts channels. On the host
+     * ({@link Statistics#host}) an example is a row holding channel after channel, each channel
+     * {@code rows × columns} consecutive values. The standard monitors count channels where they
+     * count units: a dead channel is 0 at every position for every example.
      */
     CONV2D(true),
     /** Max or average pooling (DL4J's {@code SubsamplingLayer}); no weights. */

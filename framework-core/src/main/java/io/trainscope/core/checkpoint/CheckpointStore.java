@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -67,16 +68,36 @@ public final class CheckpointStore {
         return file;
     }
 
-    /** The newest position checkpoint that loads; broken ones are logged with their path and skipped. */
+    /**
+     * The newest position checkpoint that loads; broken newer ones are logged with their path when an
+     * older one is used (when none loads, {@link #whyNoneLoads()} says why, and nothing is logged).
+     */
     public Optional<Checkpoint> latest() {
+        List<String> broken = new ArrayList<>();
         for (Path file : positionFiles()) {
             try {
-                return Optional.of(read(file));
+                Checkpoint checkpoint = read(file);
+                broken.forEach(problem -> log.warn("{}; using the previous checkpoint", problem));
+                return Optional.of(checkpoint);
             } catch (CheckpointException e) {
-                log.warn("{}; using the previous checkpoint", e.getMessage());
+                broken.add(e.getMessage());
             }
         }
         return Optional.empty();
+    }
+
+    /** Why no position checkpoint loads: there is none, or the newest one's problem. */
+    public String whyNoneLoads() {
+        List<Path> files = positionFiles();
+        if (files.isEmpty()) {
+            return "it has no checkpoint (" + directory.getFileName() + "/epoch-NNNN.zip)";
+        }
+        try {
+            read(files.get(0));
+            return "its checkpoints load";
+        } catch (CheckpointException e) {
+            return "none of its " + files.size() + " checkpoint file(s) loads; the newest: " + e.getMessage();
+        }
     }
 
     /** The best model's checkpoint if it loads, else the newest position checkpoint that does. */

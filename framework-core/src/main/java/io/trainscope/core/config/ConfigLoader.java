@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads an experiment config (YAML, or JSON, which is YAML too) into an {@link ExperimentSpec},
@@ -35,11 +35,8 @@ public final class ConfigLoader {
     private static final Set<String> TOP = Set.of("name", "data", "model", "training", "monitors");
     private static final Set<String> DATA_RESERVED = Set.of("source", "part", "test-part", "split", "base-directory");
     private static final Set<String> SPLIT = Set.of("train", "validation", "test", "seed");
-    private static final Set<String> MODEL = Set.of("hidden", "activation", "init", "normalizers", "output");
-    private static final Set<String> HIDDEN_SHORT = Set.of("layers", "units");
-    private static final Set<String> OUTPUT = Set.of("activation", "loss");
     private static final Set<String> TRAINING = Set.of("optimizer", "schedule", "epochs", "batch-size", "seed", "seeds",
-            "early-stopping", "checkpoints", "backend", "spark");
+            "early-stopping", "checkpoints", "backend", "spark", "weight-decay", "gradient-clipping");
     private static final Set<String> EARLY_STOPPING = Set.of("metric", "patience", "min-delta");
     private static final Set<String> CHECKPOINTS = Set.of("every-epochs", "keep-last", "every-iterations");
 
@@ -89,6 +86,10 @@ public final class ConfigLoader {
         if (root == null || root.isNull()) {
             throw new ConfigException("", origin + " is empty; a config needs at least 'data' and 'model'");
         }
+        if (!root.isObject()) {
+            throw new ConfigException("", origin + " must be a map with the keys " + new TreeSet<>(TOP) + " at its top, got "
+                    + new ConfigNode(root, "").describe());
+        }
         ConfigNode top = new ConfigNode(root, "").requireObject(TOP);
         String name = ConfigRules.name(top.text("name", defaultName));
         if (!top.has("data")) {
@@ -97,7 +98,7 @@ public final class ConfigLoader {
         if (!top.has("model")) {
             throw new ConfigException("model", "missing: describe the network, e.g. 'hidden: [512, 256]'");
         }
-        return new ExperimentSpec(name, data(top.get("data"), directory), model(top.get("model")),
+        return new ExperimentSpec(name, data(top.get("data"), directory), ModelSection.read(top.get("model")),
                 training(top.get("training")), monitors(top.get("monitors")));
     }
 
@@ -145,44 +146,6 @@ public final class ConfigLoader {
         return new DataSpec(source, data.text("part", null), data.text("test-part", null), split, baseDirectory);
     }
 
-    private ModelSpec model(ConfigNode model) {
-        model.requireObject(MODEL);
-        List<Integer> hidden = hidden(model.get("hidden"));
-        PluginRef activation = model.has("activation") ? model.get("activation").pluginRef("name", Set.of())
-                : PluginRef.of("relu");
-        PluginRef init = model.has("init") ? model.get("init").pluginRef("name", Set.of()) : PluginRef.of("he-normal");
-        ConfigNode n = model.get("normalizers");
-        List<PluginRef> normalizers = n.isMissing() ? List.of()
-                : n.isArray() ? n.list(e -> e.pluginRef("name", Set.of())) : List.of(n.pluginRef("name", Set.of()));
-        OutputSpec output = OutputSpec.DERIVED;
-        ConfigNode o = model.get("output");
-        if (!o.isMissing()) {
-            o.requireObject(OUTPUT);
-            output = new OutputSpec(choice(o, "activation", OutputSpec.ACTIVATIONS), choice(o, "loss", OutputSpec.LOSSES));
-        }
-        return new ModelSpec(hidden, activation, init, normalizers, output);
-    }
-
-    private static List<Integer> hidden(ConfigNode h) {
-        if (h.isMissing()) {
-            return List.of();
-        }
-        if (h.isObject()) {
-            h.requireObject(HIDDEN_SHORT);
-            int layers = h.integer("layers", 1, 0);
-            int units = h.integer("units", 0, 1);
-            if (!h.has("units")) {
-                throw new ConfigException(h.child("units"), "missing: the width of each hidden layer");
-            }
-            return Collections.nCopies(layers, units);
-        }
-        if (!h.isArray()) {
-            throw new ConfigException(h.path(), "must be a list of layer widths like [512, 256] or "
-                    + "{layers: 10, units: 50}, got " + h.describe());
-        }
-        return h.list(e -> e.asInteger(1));
-    }
-
     private TrainingSpec training(ConfigNode t) {
         if (t.isMissing()) {
             return new TrainingSpec(defaultOptimizer(), null, 10, 32, List.of(42L), null, CheckpointSpec.DEFAULT);
@@ -218,7 +181,8 @@ public final class ConfigLoader {
             checkpoints = new CheckpointSpec(c.integer("every-epochs", 1, 0), c.integer("keep-last", 3, 1),
                     c.integer("every-iterations", 0, 0));
         }
-        return new TrainingSpec(optimizer, schedule, epochs, batch, seeds, early, checkpoints, SparkSpec.parse(t, batch));
+        return new TrainingSpec(optimizer, schedule, epochs, batch, seeds, early, checkpoints, SparkSpec.parse(t, batch),
+                RegularizationSpec.parse(t));
     }
 
     private static PluginRef defaultOptimizer() {

@@ -128,6 +128,18 @@ final class ConfigNode {
         return ConfigRules.between(c.path, c.node.doubleValue(), min, max);
     }
 
+    /** A number > 0 (a scale factor). */
+    double positive(String key, double defaultValue) {
+        ConfigNode c = get(key);
+        if (c.isMissing()) {
+            return defaultValue;
+        }
+        if (!c.node.isNumber() || !(c.node.doubleValue() > 0)) {
+            throw new ConfigException(c.path, "must be a number > 0, got " + c.describe());
+        }
+        return c.node.doubleValue();
+    }
+
     boolean bool(String key, boolean defaultValue) {
         ConfigNode c = get(key);
         if (c.isMissing()) {

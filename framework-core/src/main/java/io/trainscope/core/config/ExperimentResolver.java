@@ -55,8 +55,9 @@ public final class ExperimentResolver {
             throw new ConfigException("training.early-stopping", "needs a validation split; add "
                     + "'split: {validation: 0.1}' under data");
         }
+        ResolvedModel model = new LayerResolver(plugins).resolve(spec.model(), activation, init, normalizers);
         return new ResolvedExperiment(spec, data, activation, init, normalizers, optimizer, optimizerParams,
-                schedule, scheduleParams, monitors(spec.monitors()));
+                schedule, scheduleParams, monitors(spec.monitors()), model);
     }
 
     private List<Configured<Normalizer>> normalizers(ExperimentSpec spec) {
@@ -65,7 +66,7 @@ public final class ExperimentResolver {
             normalizers.add(plugins.configure(PluginFamily.NORMALIZER, spec.model().normalizers().get(i),
                     "model.normalizers[" + i + "]"));
         }
-        long withLayers = normalizers.stream().filter(n -> !n.plugin().hiddenLayers(1, n.params()).isEmpty()).count();
+        long withLayers = normalizers.stream().filter(LayerResolver::insertsLayers).count();
         if (withLayers > 1) {
             throw new ConfigException("model.normalizers", "at most one normalizer may insert layers into hidden layers, got "
                     + withLayers);

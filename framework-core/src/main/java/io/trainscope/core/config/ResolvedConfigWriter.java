@@ -84,21 +84,75 @@ public final class ResolvedConfigWriter {
     private static Map<String, Object> model(ResolvedExperiment e) {
         ModelSpec m = e.spec().model();
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("hidden", m.hidden());
+        if (m.plain()) {
+            model.put("hidden", m.hidden());
+        } else {
+            model.put("layers", e.model().layers().stream().map(ResolvedConfigWriter::layer).toList());
+        }
         model.put("activation", plugin("name", e.activation()));
         model.put("init", plugin("name", e.init()));
+        if (e.model().biasInit() != null) {
+            model.put("bias-init", e.model().biasInit().toMap());
+        }
+        if (!m.defaults().bias()) {
+            model.put("bias", false);
+        }
+        if (m.defaults().dropout() > 0) {
+            model.put("dropout", m.defaults().dropout());
+        }
         model.put("normalizers", e.normalizers().stream().map(n -> plugin("name", n)).toList());
-        Map<String, Object> output = new LinkedHashMap<>();
-        if (m.output().activation() != null) {
-            output.put("activation", m.output().activation());
-        }
-        if (m.output().loss() != null) {
-            output.put("loss", m.output().loss());
-        }
+        Map<String, Object> output = output(m.output(), e.model().output());
         if (!output.isEmpty()) {
             model.put("output", output);
         }
         return model;
+    }
+
+    /** A layer entry: its type and geometry, and the settings it sets itself, resolved. */
+    private static Map<String, Object> layer(ResolvedLayer layer) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("type", layer.type().configName());
+        entry.put("units", layer.units());
+        LayerSettings own = layer.spec().settings();
+        if (own.activation() != null) {
+            entry.put("activation", plugin("name", layer.activation()));
+        }
+        if (own.init() != null) {
+            entry.put("init", plugin("name", layer.init()));
+        }
+        if (own.biasInit() != null) {
+            entry.put("bias-init", layer.biasInit().toMap());
+        }
+        if (own.bias() != null) {
+            entry.put("bias", own.bias());
+        }
+        if (own.dropout() != null) {
+            entry.put("dropout", own.dropout());
+        }
+        if (own.normalizers() != null) {
+            entry.put("normalizers", layer.normalizer() == null ? List.of() : List.of(plugin("name", layer.normalizer())));
+        }
+        return entry;
+    }
+
+    private static Map<String, Object> output(OutputSpec spec, ResolvedOutputLayer resolved) {
+        Map<String, Object> output = new LinkedHashMap<>();
+        if (spec.activation() != null) {
+            output.put("activation", spec.activation());
+        }
+        if (spec.loss() != null) {
+            output.put("loss", spec.loss());
+        }
+        if (spec.init() != null) {
+            output.put("init", plugin("name", resolved.init()));
+        }
+        if (spec.weightScale() != 1.0) {
+            output.put("weight-scale", spec.weightScale());
+        }
+        if (spec.biasInit() != null) {
+            output.put("bias-init", resolved.biasInit().toMap());
+        }
+        return output;
     }
 
     private static Map<String, Object> training(ResolvedExperiment e) {
@@ -125,6 +179,13 @@ public final class ResolvedConfigWriter {
         checkpoints.put("keep-last", t.checkpoints().keepLast());
         checkpoints.put("every-iterations", t.checkpoints().everyIterations());
         training.put("checkpoints", checkpoints);
+        RegularizationSpec r = t.regularization();
+        if (r.weightDecay() != null) {
+            training.put("weight-decay", Map.of("type", r.weightDecay().type(), "value", r.weightDecay().value()));
+        }
+        if (r.clipping() != null) {
+            training.put("gradient-clipping", Map.of("type", r.clipping().type(), "threshold", r.clipping().threshold()));
+        }
         if (t.spark() != null) {
             training.put("backend", t.backend());
             training.put("spark", t.spark().toMap());

@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param earlyStopping when to stop before {@code epochs}, or null
  * @param checkpoints   which checkpoints to keep
  * @param spark         how to train on Apache Spark ({@code backend: spark}), or null to train in this JVM
+ * @param regularization weight decay and gradient clipping
  */
 public record TrainingSpec(PluginRef optimizer, PluginRef schedule, int epochs, int batchSize, List<Long> seeds,
-                           EarlyStoppingSpec earlyStopping, CheckpointSpec checkpoints, SparkSpec spark) {
+                           EarlyStoppingSpec earlyStopping, CheckpointSpec checkpoints, SparkSpec spark,
+                           RegularizationSpec regularization) {
 
     public TrainingSpec {
         Objects.requireNonNull(optimizer, "optimizer");
@@ -30,12 +32,19 @@ public record TrainingSpec(PluginRef optimizer, PluginRef schedule, int epochs, 
             throw new ConfigException("training.seeds", "lists a seed twice: " + seeds);
         }
         Objects.requireNonNull(checkpoints, "checkpoints");
+        Objects.requireNonNull(regularization, "regularization");
+    }
+
+    /** Settings without weight decay or gradient clipping. */
+    public TrainingSpec(PluginRef optimizer, PluginRef schedule, int epochs, int batchSize, List<Long> seeds,
+                        EarlyStoppingSpec earlyStopping, CheckpointSpec checkpoints, SparkSpec spark) {
+        this(optimizer, schedule, epochs, batchSize, seeds, earlyStopping, checkpoints, spark, RegularizationSpec.NONE);
     }
 
     /** Settings that train in this JVM ({@code backend: local}). */
     public TrainingSpec(PluginRef optimizer, PluginRef schedule, int epochs, int batchSize, List<Long> seeds,
                         EarlyStoppingSpec earlyStopping, CheckpointSpec checkpoints) {
-        this(optimizer, schedule, epochs, batchSize, seeds, earlyStopping, checkpoints, null);
+        this(optimizer, schedule, epochs, batchSize, seeds, earlyStopping, checkpoints, null, RegularizationSpec.NONE);
     }
 
     /** {@code training.backend}: {@code local} or {@code spark}. */
@@ -55,11 +64,13 @@ public record TrainingSpec(PluginRef optimizer, PluginRef schedule, int epochs, 
 
     /** A copy that trains once per seed in {@code seeds}. */
     public TrainingSpec withSeeds(List<Long> seeds) {
-        return new TrainingSpec(optimizer, schedule, epochs, batchSize, seeds, earlyStopping, checkpoints, spark);
+        return new TrainingSpec(optimizer, schedule, epochs, batchSize, seeds, earlyStopping, checkpoints, spark,
+                regularization);
     }
 
     /** A copy with another number of epochs. */
     public TrainingSpec withEpochs(int epochs) {
-        return new TrainingSpec(optimizer, schedule, epochs, batchSize, seeds, earlyStopping, checkpoints, spark);
+        return new TrainingSpec(optimizer, schedule, epochs, batchSize, seeds, earlyStopping, checkpoints, spark,
+                regularization);
     }
 }

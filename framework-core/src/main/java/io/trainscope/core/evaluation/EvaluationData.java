@@ -40,7 +40,7 @@ record EvaluationData(Examples examples, String description) {
     /** Other data: its test part or test share if it has one, else its training share, saying which. */
     static EvaluationData ofOther(Configured<DataSource> source, DataSpec spec, DataPreparer.Loaded loaded) {
         String part = DataPreparer.partToSplit(loaded.data(), spec);
-        String data = source.name() + " " + source.params().asMap();
+        String data = describe(source);
         if (spec.testPart() != null) {
             return new EvaluationData(loaded.test(), data + ", part '" + spec.testPart() + "' (data.test-part)");
         }
@@ -74,13 +74,17 @@ record EvaluationData(Examples examples, String description) {
             if (!force) {
                 throw new TrainscopeException("--data: the data's classes (" + names(d.classNames()) + ") are not the "
                         + "classes the model was trained on (" + names(m.classNames()) + ", from its run's data "
-                        + model.experiment().dataSource().name() + " " + model.experiment().dataSource().params().asMap()
-                        + "); evaluate it on data of the same classes, or pass --force to measure it anyway");
+                        + describe(model.experiment().dataSource()) + "); evaluate it on data of the same classes, or pass --force to measure it anyway");
             }
             return new EvaluationData(examples, description + "; its classes (" + names(d.classNames())
                     + ") are not the model's, shown under the model's names (--force)");
         }
         return this;
+    }
+
+    /** "iris", or "idx {path=..., class-names=fashion, ...}". */
+    private static String describe(Configured<DataSource> source) {
+        return source.params().asMap().isEmpty() ? source.name() : source.name() + " " + source.params().asMap();
     }
 
     private static String describe(Task task) {

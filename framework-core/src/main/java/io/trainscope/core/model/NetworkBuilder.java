@@ -6,12 +6,16 @@ import io.trainscope.api.init.Initializer;
 import io.trainscope.api.init.WeightRandom;
 import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.NetworkInfo;
-import io.trainscope.api.normalization.Normalizer;
 import io.trainscope.api.plugin.Parameters;
+import io.trainscope.core.config.BiasInit;
+import io.trainscope.core.config.RegularizationSpec;
 import io.trainscope.core.config.ResolvedExperiment;
+import io.trainscope.core.config.ResolvedModel;
+import io.trainscope.core.config.ResolvedOutputLayer;
 import io.trainscope.core.plugin.Configured;
 import io.trainscope.core.plugin.PluginFamily;
 import io.trainscope.core.plugin.PluginRegistry;
+import io.trainscope.core.training.optim.Regularizers;
 import jakarta.inject.Inject;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -19,19 +23,21 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Turns a resolved experiment into an initialized DL4J {@link MultiLayerNetwork}: one dense layer
- * per hidden width with the activation and initializer plugins (through adapters to DL4J's
- * {@code IActivation} and {@code IWeightInit}), the normalizer's layers where it places them, a
+ * per hidden layer with its activation and initializer plugins (through adapters to DL4J's
+ * {@code IActivation} and {@code IWeightInit}), its normalizer's layers where it places them, a
  * PReLU layer where the activation declares a learnable slope ({@link HiddenLayers}), and an
- * output layer for the task. One seed gives one network.
+ * output layer for the task, whose initial weights are multiplied by {@code model.output.weight-scale}.
+ * Biases are filled after all weights, by {@code bias-init} or the initializer's {@code fillBias}.
+ * One seed gives one network.
  */
 public final class NetworkBuilder {
 
@@ -75,25 +81,28 @@ public final class NetworkBuilder {
      */
     public BuiltNetwork build(ResolvedExperiment experiment, long inputs, OutputHead head, long seed, IUpdater updater,
                               DenseImplementation dense, DataType dataType) {
-        ActivationTap tap = new ActivationTap(experiment.spec().model().hidden().size());
-        Configured<Initializer> init = experiment.init();
+        ResolvedModel model = experiment.model();
+        ActivationTap tap = new ActivationTap(model.layers().size());
         WeightRandom random = new Nd4jWeightRandom();
-        PluginWeightInit weightInit = new PluginWeightInit(init.plugin(), init.params(), random);
-        HiddenLayers hiddenLayers = new HiddenLayers(experiment.activation(), layerNormalizer(experiment), weightInit,
-                tap, dense);
-
-        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+        NeuralNetConfiguration.ListBuilder list = Regularizers.apply(new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(updater)
                 .dataType(dataType)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
-                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED), experiment.spec().training().regularization())
                 .list();
-        HiddenLayers.Appended hidden = hiddenLayers.append(list, inputs, experiment.spec().model().hidden());
+        RegularizationSpec regularization = experiment.spec().training().regularization();
+        HiddenLayers.Appended hidden = new HiddenLayers(random, tap, dense, regularization)
+                .append(list, inputs, model.layers());
         int outputIndex = hidden.next();
         long fanIn = hidden.infos().isEmpty() ? inputs : hidden.infos().get(hidden.infos().size() - 1).units();
-        list.layer(outputIndex, new OutputLayer.Builder(head.dl4jLoss()).nIn(fanIn).nOut(head.units())
-                .activation(head.dl4jActivation()).weightInit(weightInit).build());
+        ResolvedOutputLayer out = model.output();
+        OutputLayer.Builder output = new OutputLayer.Builder(head.dl4jLoss()).nIn(fanIn).nOut(head.units())
+                .activation(head.dl4jActivation())
+                .weightInit(new PluginWeightInit(out.init().plugin(), out.init().params(), random));
+        Regularizers.onLayer(output, regularization);
+        Dropouts.onInput(output, model.layers().isEmpty() ? 0.0 : model.layers().get(model.layers().size() - 1).dropout());
+        list.layer(outputIndex, output.build());
         List<LayerInfo> infos = new ArrayList<>(hidden.infos());
         infos.add(new LayerInfo(infos.size(), "output", true, fanIn, head.units(), head.activation(),
                 outputFlatRegion(head.activation())));
@@ -101,21 +110,34 @@ public final class NetworkBuilder {
 
         MultiLayerNetwork network = new MultiLayerNetwork(list.build());
         network.init();
-        for (int i = 0; i < denseIndex.length; i++) {
-            var layer = network.getLayer(denseIndex[i]);
-            Fan fan = new Fan(infos.get(i).fanIn(), infos.get(i).units());
-            init.plugin().fillBias(layer.getParam(DefaultParamInitializer.BIAS_KEY), fan, init.params(), random);
-        }
+        initializeBiases(network, model, denseIndex, infos, random);
+        network.getLayer(outputIndex).getParam(DefaultParamInitializer.WEIGHT_KEY).muli(out.weightScale());
         network.initGradientsView();
         NetworkInfo info = new NetworkInfo(infos, inputs, network.numParams(), head.loss());
         return new BuiltNetwork(network, new NetworkLayout(info, denseIndex, append(hidden.output(), outputIndex)), tap, head);
     }
 
-    /** The first normalizer that inserts layers into hidden layers (the resolver allows at most one). */
-    private static Optional<Configured<Normalizer>> layerNormalizer(ResolvedExperiment experiment) {
-        return experiment.normalizers().stream()
-                .filter(n -> !n.plugin().hiddenLayers(1, n.params()).isEmpty())
-                .findFirst();
+    /**
+     * Fills every bias after the weights, layer by layer: with the layer's {@code bias-init} when it
+     * has one, else with its initializer's {@code fillBias}.
+     */
+    private static void initializeBiases(MultiLayerNetwork network, ResolvedModel model, int[] denseIndex,
+                                         List<LayerInfo> infos, WeightRandom random) {
+        for (int i = 0; i < denseIndex.length; i++) {
+            INDArray bias = network.getLayer(denseIndex[i]).getParam(DefaultParamInitializer.BIAS_KEY);
+            if (bias == null) {
+                continue;
+            }
+            boolean output = i == denseIndex.length - 1;
+            Configured<Initializer> init = output ? model.output().init() : model.layers().get(i).init();
+            BiasInit.Configured biasInit = output ? model.output().biasInit() : model.layers().get(i).biasInit();
+            if (biasInit != null) {
+                biasInit.fill(bias, random);
+            } else {
+                Fan fan = new Fan(infos.get(i).fanIn(), infos.get(i).units());
+                init.plugin().fillBias(bias, fan, init.params(), random);
+            }
+        }
     }
 
     private static int[] append(int[] values, int last) {

@@ -36,8 +36,22 @@ final class PluginWeightInit implements IWeightInit {
         if (random == null) {
             random = new Nd4jWeightRandom();
         }
-        initializer.plugin().fill(weights, new Fan(Math.round(fanIn), Math.round(fanOut)), initializer.params(), random);
+        initializer.plugin().fill(weights, fan(fanIn, fanOut, shape), initializer.params(), random);
         return weights;
+    }
+
+    /**
+     * The fans the plugin sees. For a convolution's weights {@code [filters, channels, kernel rows,
+     * kernel columns]} fan-in is channels × kernel area and fan-out filters × kernel area (DL4J
+     * passes a fan-out divided by the stride's area; PyTorch's {@code _calculate_fan_in_and_fan_out}
+     * does not divide, and neither does trainscope); otherwise DL4J's figures.
+     */
+    static Fan fan(double fanIn, double fanOut, long[] shape) {
+        if (shape.length == 4) {
+            long area = shape[2] * shape[3];
+            return new Fan(shape[1] * area, shape[0] * area);
+        }
+        return new Fan(Math.round(fanIn), Math.round(fanOut));
     }
 
     @Override

@@ -64,8 +64,14 @@ public final class RunFolder {
                 }
             }
         } catch (IOException e) {
-            throw new TrainscopeException("cannot create a run folder under " + root + ": " + e.getMessage(), e);
+            throw new TrainscopeException("cannot create a run folder under " + root + ": " + FileProblems.describe(e)
+                    + "; choose an output folder that can be written to", e);
         }
+    }
+
+    /** Whether the folder holds a run's {@code run.json} or {@code checkpoints/} (else it is some other folder). */
+    public boolean looksLikeARun() {
+        return Files.exists(directory.resolve(RUN)) || Files.isDirectory(directory.resolve(CHECKPOINTS));
     }
 
     /** The folder. */

@@ -3,6 +3,7 @@ package io.trainscope.core.training;
 import io.trainscope.core.TrainscopeException;
 import io.trainscope.core.checkpoint.Checkpoint;
 import io.trainscope.core.checkpoint.CheckpointStore;
+import io.trainscope.core.config.ConfigException;
 import io.trainscope.core.config.ConfigLoader;
 import io.trainscope.core.config.ExperimentResolver;
 import io.trainscope.core.config.ResolvedExperiment;
@@ -65,6 +66,11 @@ public final class Trainer {
         var spec = experiment.spec();
         DataPreparer.Loaded loaded = dataPreparer.load(experiment.dataSource(), spec.data(), spec.training().seed(),
                 options.cacheDirectory());
+        long examples = loaded.train().size();
+        if (spec.training().batchSize() > examples) {
+            throw new ConfigException("training.batch-size", "is " + spec.training().batchSize() + " but the training "
+                    + "split holds " + examples + " examples; use at most " + examples + " (one batch of the whole split)");
+        }
         OutputHead head = OutputHead.resolve(spec.model().output(), loaded.data().task());
         return dataPreparer.prepare(loaded, head, experiment.normalizers());
     }
@@ -110,9 +116,12 @@ public final class Trainer {
     public TrainingResult resume(Path runDirectory, RunOptions options, ResumeOptions resume,
                                  Function<ResolvedExperiment, PreparedData> data) {
         RunFolder folder = RunFolder.open(runDirectory);
-        Checkpoint checkpoint = new CheckpointStore(folder.checkpoints()).latest().orElseThrow(() -> new TrainscopeException(
-                "run " + runDirectory + " has no checkpoint to resume from; checkpoints are written after every epoch "
-                        + "unless training.checkpoints.every-epochs is 0"));
+        CheckpointStore store = new CheckpointStore(folder.checkpoints());
+        Checkpoint checkpoint = store.latest().orElseThrow(() -> new TrainscopeException(
+                "cannot resume " + runDirectory + ": " + (folder.looksLikeARun() ? store.whyNoneLoads()
+                        + "; checkpoints are written after every epoch unless training.checkpoints.every-epochs is 0"
+                        : "it is not a run folder (no " + RunFolder.RUN + ", no " + RunFolder.CHECKPOINTS
+                        + "/); pass a folder that 'trainscope train' wrote")));
         ResolvedExperiment saved = resolver.resolve(new ConfigLoader().parse(checkpoint.config(), folder.id(),
                 checkpoint.file().toString(), runDirectory));
         ResumePlan plan = ResumePlan.of(folder, checkpoint, saved, resume);

@@ -58,14 +58,14 @@ class ActivationGradientCheckTest {
         return Stream.concat(defaults, variants);
     }
 
-    private static ResolvedExperiment experiment(String activation, String normalizers) {
+    static ResolvedExperiment experiment(String activation, String normalizers) {
         return TestTrainscope.resolve("""
                 data: {source: iris}
                 model: {hidden: [5], activation: %s, init: xavier-normal, normalizers: %s}
                 """.formatted(activation, normalizers));
     }
 
-    private static boolean passes(ResolvedExperiment experiment) {
+    static boolean passes(ResolvedExperiment experiment) {
         OutputHead head = OutputHead.resolve(experiment.spec().model().output(), Task.Classification.numbered(3));
         MultiLayerNetwork network = TestTrainscope.get().get(NetworkBuilder.class).build(experiment, 4, head, 3,
                 new NoOp(), NetworkBuilder.DenseImplementation.REUSING, DataType.DOUBLE).network();

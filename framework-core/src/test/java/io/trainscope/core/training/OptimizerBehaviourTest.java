@@ -6,6 +6,9 @@ import io.trainscope.core.run.Measurement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.List;
 
@@ -62,6 +65,35 @@ class OptimizerBehaviourTest {
         InMemoryMeasurements sink = new InMemoryMeasurements();
         train("{name: sgd, learning-rate: 0.1}", "schedule: {name: step, every-epochs: 2, factor: 0.5}, ", 6, sink);
         assertThat(values(sink, "learning.rate")).containsExactly(0.1, 0.1, 0.05, 0.05, 0.025, 0.025);
+    }
+
+    /**
+     * The schedule reaches the network, not only the recorded figure: after five epochs of a step
+     * schedule (halving every two epochs), one more SGD step of the trained network moves every
+     * parameter by exactly 0.1 x 0.5^2 = 0.025 times its (batch-mean) gradient, not by the base rate 0.1.
+     */
+    @Test
+    void theNetworkStepsWithTheScheduledRateNotTheBaseRate() {
+        var experiment = TestTrainscope.resolve(LEARNABLE.formatted("{name: sgd, learning-rate: 0.1}",
+                "schedule: {name: step, every-epochs: 2, factor: 0.5}, ", 5));
+        var net = TestTrainscope.get().trainer().train(experiment, RunOptions.inMemory(new InMemoryMeasurements()))
+                .network().network();
+        var all = TestTrainscope.get().trainer().prepare(experiment, RunOptions.inMemory(null)).train();
+        var batch = new DataSet(all.getFeatures().get(NDArrayIndex.interval(0, 32)),
+                all.getLabels().get(NDArrayIndex.interval(0, 32)));
+        net.setInput(batch.getFeatures());
+        net.setLabels(batch.getLabels());
+        net.computeGradientAndScore();
+        // the gradient DL4J computes is summed over the batch; its updater divides it by the batch size
+        INDArray gradient = net.gradient().gradient().div(32);
+        INDArray before = net.params().dup();
+
+        net.fit(batch);
+
+        INDArray step = before.sub(net.params());
+        double rate = step.mul(gradient).sumNumber().doubleValue() / gradient.mul(gradient).sumNumber().doubleValue();
+        assertThat(rate).isCloseTo(0.025, within(1e-4));
+        assertThat(step.distance2(gradient.mul(0.025))).isLessThan(1e-4 * gradient.norm2Number().doubleValue());
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -73,8 +74,7 @@ public final class IdxSource implements DataSource {
 
     /** The source as {@link java.util.ServiceLoader} creates it, downloading from the public mirrors. */
     public IdxSource() {
-        this(Map.of(IdxDownloads.MNIST.name(), IdxDownloads.MNIST,
-                IdxDownloads.FASHION_MNIST.name(), IdxDownloads.FASHION_MNIST));
+        this(IdxDownloads.ALL.stream().collect(Collectors.toMap(IdxDownloads.Catalog::name, c -> c)));
     }
 
     /** A source downloading from other catalogs (tests use local servers). */
@@ -110,6 +110,7 @@ public final class IdxSource implements DataSource {
         checkDirectory(dir);
 
         Map<String, Examples> parts = new LinkedHashMap<>();
+        IdxFile.Header first = null;
         for (String part : PARTS) {
             Path images = find(dir, imagesName(part));
             Path labels = find(dir, labelsName(part));
@@ -124,7 +125,9 @@ public final class IdxSource implements DataSource {
                 throw new DataException(dir + ": found " + labels.getFileName() + " but not its images "
                         + imagesName(part) + " (or " + imagesName(part) + ".gz); put the images file beside it");
             }
-            parts.put(part, read(images, labels, scale, limit, classNames.size()));
+            IdxFile.Images read = IdxFile.readImages(images, limit, scale);
+            first = first == null ? read.header() : sameImageSize(first, read.header());
+            parts.put(part, pair(read, labels, limit, classNames.size()));
         }
         if (parts.isEmpty()) {
             throw new DataException(dir + ": no IDX data found. Expected the pair " + imagesName("train") + " + "
@@ -135,13 +138,12 @@ public final class IdxSource implements DataSource {
     }
 
     /**
-     * Reads a pair, reporting first what a user must fix first: each file is validated whole
+     * Pairs images with their labels file, reporting first what a user must fix first: each file is validated whole
      * (not gzip, damaged, empty, truncated, trailing bytes, labels out of range), the images file
      * before the labels file, and only then are the two files' counts compared.
      */
-    private static Examples read(Path imagesFile, Path labelsFile, boolean scale, int limit, int classes)
-            throws IOException {
-        IdxFile.Images images = IdxFile.readImages(imagesFile, limit, scale);
+    private static Examples pair(IdxFile.Images images, Path labelsFile, int limit, int classes) throws IOException {
+        Path imagesFile = images.header().file();
         IdxFile.Labels labels = IdxFile.readLabels(labelsFile, limit, classes);
         if (images.header().count() != labels.header().count()) {
             throw new DataException(imagesFile + ": the file holds " + images.header().count() + " images but "
@@ -151,6 +153,16 @@ public final class IdxSource implements DataSource {
         int n = images.loaded();
         return new Examples(Matrices.matrix(images.pixels(), n, images.header().itemBytes()),
                 Matrices.matrix(labels.labels(), n, 1));
+    }
+
+    /** {@code first}, if {@code next} holds images of its size; the parts of one data set must agree. */
+    private static IdxFile.Header sameImageSize(IdxFile.Header first, IdxFile.Header next) {
+        if (first.rows() != next.rows() || first.columns() != next.columns()) {
+            throw new DataException(next.file() + ": images of " + next.rows() + "x" + next.columns() + ", but "
+                    + first.file().getFileName() + " holds images of " + first.rows() + "x" + first.columns()
+                    + "; the parts of one data set must have the same image size (one network reads them all)");
+        }
+        return first;
     }
 
     private static void checkDirectory(Path dir) {

@@ -18,6 +18,12 @@ final class Phrases {
                 : "at iteration " + ctx.iteration() + " (epoch " + ctx.epoch() + ")";
     }
 
+    /** What a layer's units are: "channels" of a convolution, else "units" (plural; "channel", "unit" for one). */
+    static String units(io.trainscope.api.monitor.LayerInfo layer, long count) {
+        String word = layer.kind() == io.trainscope.api.monitor.LayerKind.CONV2D ? "channel" : "unit";
+        return count == 1 ? word : word + "s";
+    }
+
     /** A number in three significant digits, in scientific notation when very small or large. */
     static String num(double v) {
         double a = Math.abs(v);

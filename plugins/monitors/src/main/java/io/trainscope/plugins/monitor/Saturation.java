@@ -7,14 +7,21 @@ import io.trainscope.api.monitor.HostArray;
  * One layer's saturation statistics from its activations on the host.
  *
  * @param percent        share of values in the flat region, in percent
- * @param saturatedUnits columns whose every value is in the flat region
+ * @param saturatedUnits units whose every value (every example, every position of a channel) is in the flat region
  * @param mean           mean of all values
  * @param std            population standard deviation of all values
+ * @param unitPercents   per unit, the share of its values in the flat region, in percent
  */
-record Saturation(double percent, int saturatedUnits, double mean, double std) {
+record Saturation(double percent, int saturatedUnits, double mean, double std, double[] unitPercents) {
 
-    /** Statistics of an activation matrix {@code [batch, units]} against a flat region, read in memory order. */
-    static Saturation of(HostArray a, FlatRegion flat) {
+    /**
+     * Statistics of activations {@code [batch, units × positions]} (a dense layer's {@code [batch,
+     * units]}, a convolution's {@code [batch, channels, rows, columns]} seen as rows of channel after
+     * channel) against a flat region, read in memory order.
+     *
+     * @param units the number of units (channels); each owns {@code columns / units} consecutive columns
+     */
+    static Saturation of(HostArray a, FlatRegion flat, long units) {
         int rows = a.rows();
         int columns = a.columns();
         float[] v = a.values();
@@ -25,19 +32,27 @@ record Saturation(double percent, int saturatedUnits, double mean, double std) {
         int[] flatPerColumn = new int[columns];
         double[] sums = a.columnMajor() ? countColumnMajor(v, rows, columns, lower, upper, flatPerColumn)
                 : countRowMajor(v, rows, columns, lower, upper, flatPerColumn);
+        int u = units > 0 && columns % units == 0 ? (int) units : columns;
+        int positions = u == 0 ? 0 : columns / u;
+        double[] unitPercents = new double[u];
         long flatCount = 0;
         int flatUnits = 0;
-        for (int c = 0; c < columns; c++) {
-            flatCount += flatPerColumn[c];
-            flatUnits += flatPerColumn[c] == rows && rows > 0 ? 1 : 0;
+        for (int unit = 0, c = 0; unit < u; unit++) {
+            long perUnit = 0;
+            for (int p = 0; p < positions; p++, c++) {
+                perUnit += flatPerColumn[c];
+            }
+            flatCount += perUnit;
+            flatUnits += perUnit == (long) rows * positions && rows > 0 ? 1 : 0;
+            unitPercents[unit] = rows == 0 ? 0 : 100.0 * perUnit / ((long) rows * positions);
         }
         long n = (long) rows * columns;
         if (n == 0) {
-            return new Saturation(0, 0, Double.NaN, Double.NaN);
+            return new Saturation(0, 0, Double.NaN, Double.NaN, unitPercents);
         }
         double mean = sums[0] / n;
         double variance = Math.max(0, sums[1] / n - mean * mean);
-        return new Saturation(100.0 * flatCount / n, flatUnits, mean, Math.sqrt(variance));
+        return new Saturation(100.0 * flatCount / n, flatUnits, mean, Math.sqrt(variance), unitPercents);
     }
 
     /** Counts flat values per column into {@code flatPerColumn}; returns the sum and the sum of squares. */

@@ -5,6 +5,7 @@ import io.trainscope.api.monitor.Chart;
 import io.trainscope.api.monitor.Drawing;
 import io.trainscope.api.monitor.Finding;
 import io.trainscope.api.monitor.ForwardContext;
+import io.trainscope.api.monitor.Histogram;
 import io.trainscope.api.monitor.HostArray;
 import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.LayerKind;
@@ -68,6 +69,14 @@ public final class SaturationMonitor implements Monitor {
             .drawn(Drawing.of(Chart.LAYER_BARS).in(Sections.UNITS).titled("Units saturated for every example")
                     .labelled("units saturated for every example").axis("units")
                     .guide("Units in the flat region for every example of the batch: seed 002's all-white columns."));
+    /** Per convolution, the distribution over its channels of each channel's saturated share. */
+    public static final Metric CHANNELS = Metric.histogram("layer.channel.saturation.histogram",
+            "convolutions only: how many channels have which share of their activations (all examples and positions) "
+                    + "in the flat region").drawn(Drawing.of(Chart.HISTOGRAM).in(Sections.UNITS)
+            .titled("Saturation per channel (convolutions)").axis("share of the channel's activations that are flat (%)")
+            .guide("Each convolution's channels by the share of their outputs in the flat region of the activation ("
+                    + Drawing.ACTIVATIONS + "); a channel at 100% is flat for every example at every position "
+                    + "(for relu: dead)."));
     /** Mean activation. */
     public static final Metric MEAN = Metric.layer("layer.activation.mean", "activation",
             "mean of the layer's activations over the batch and units").drawn(Drawing.NONE);
@@ -75,6 +84,7 @@ public final class SaturationMonitor implements Monitor {
     public static final Metric STD = Metric.layer("layer.activation.std", "activation",
             "population standard deviation of the layer's activations over the batch and units").drawn(Drawing.NONE);
 
+    static final int CHANNEL_BINS = 20;
     static final SamplingParameters SAMPLING = SamplingParameters.iterations(10, 0, View.ACTIVATIONS);
     static final ParameterSpec THRESHOLD = ParameterSpec.real("threshold", 20.0,
             "report saturation when more than this percent of a hidden layer's outputs are flat").between(0, 100);
@@ -107,7 +117,10 @@ public final class SaturationMonitor implements Monitor {
         return SAMPLING.sampling(params);
     }
 
-    /** Layers with an activation function: dense, convolution and activation layers. In activations of more than two dimensions a unit of the per-unit count is one channel at one position. */
+    /**
+     * Layers with an activation function: dense, convolution and activation layers. In a convolution
+     * the unit is a channel: saturated units are channels flat at every position for every example.
+     */
     @Override
     public boolean reads(LayerInfo layer) {
         return layer.weighted() || layer.kind() == LayerKind.ACTIVATION;
@@ -115,7 +128,7 @@ public final class SaturationMonitor implements Monitor {
 
     @Override
     public List<Metric> metrics() {
-        return List.of(PERCENT, UNITS, MEAN, STD);
+        return List.of(PERCENT, UNITS, CHANNELS, MEAN, STD);
     }
 
     @Override
@@ -130,11 +143,14 @@ public final class SaturationMonitor implements Monitor {
         for (LayerInfo layer : ctx.network().layers()) {
             int l = layer.index();
             HostArray host = ctx.stats().host(ctx.activations(l));
-            Saturation s = Saturation.of(host, layer.flatRegion());
+            Saturation s = Saturation.of(host, layer.flatRegion(), layer.units());
             ctx.record(PERCENT, l, s.percent());
             ctx.record(UNITS, l, s.saturatedUnits());
             ctx.record(MEAN, l, s.mean());
             ctx.record(STD, l, s.std());
+            if (layer.kind() == LayerKind.CONV2D) {
+                ctx.record(CHANNELS, l, Histogram.of(s.unitPercents(), 0, 100, CHANNEL_BINS));
+            }
             FlatRegion flat = layer.flatRegion();
             boolean bounded = Double.isFinite(flat.lowerBound()) && Double.isFinite(flat.upperBound());
             if (!layer.output() && bounded) {

@@ -3,7 +3,9 @@ package io.trainscope.plugins.monitor;
 import io.trainscope.api.monitor.Chart;
 import io.trainscope.api.monitor.Drawing;
 import io.trainscope.api.monitor.Finding;
+import io.trainscope.api.monitor.HostArray;
 import io.trainscope.api.monitor.LayerInfo;
+import io.trainscope.api.monitor.LayerKind;
 import io.trainscope.api.monitor.Metric;
 import io.trainscope.api.monitor.MonitorContext;
 import io.trainscope.api.monitor.Monitor;
@@ -95,22 +97,39 @@ public final class SymmetryMonitor implements Monitor {
         }
     }
 
+    /** Dense layers and convolutions (whose units are channels). */
+    @Override
+    public boolean reads(LayerInfo layer) {
+        return layer.weighted();
+    }
+
+    /**
+     * A layer's incoming weights with one column per unit: a dense layer's {@code [fanIn, units]} as
+     * it is, a convolution's kernels {@code [channels out, in, rows, columns]} (on the host, a row per
+     * output channel) seen transposed, so that a column is one channel's whole kernel.
+     */
+    private static HostArray incoming(MonitorContext ctx, LayerInfo layer) {
+        HostArray w = ctx.stats().host(ctx.weights(layer.index()));
+        return layer.kind() == LayerKind.CONV2D ? new HostArray(w.values(), w.columns(), w.rows(), !w.columnMajor()) : w;
+    }
+
     private void check(MonitorContext ctx, String when) {
         List<String> evidence = new ArrayList<>();
         boolean wholeLayer = false;
         int first = -1;
         for (LayerInfo layer : ctx.network().layers()) {
             int l = layer.index();
-            SymmetricUnits s = SymmetricUnits.of(ctx.stats().host(ctx.weights(l)), ctx.stats().host(ctx.bias(l)));
+            SymmetricUnits s = SymmetricUnits.of(incoming(ctx, layer), ctx.bias(l) == null ? null : ctx.stats().host(ctx.bias(l)));
             ctx.record(UNITS, l, s.symmetricUnits());
             if (s.symmetricUnits() == 0) {
                 continue;
             }
             first = first < 0 ? l : first;
             wholeLayer |= s.symmetricUnits() == layer.units();
-            evidence.add(String.format(Locale.ROOT, "%s: %d of %d units have a twin; the layer computes %d distinct "
-                            + "unit%s; largest group %s", layer.name(), s.symmetricUnits(), layer.units(),
-                    s.distinctUnits((int) layer.units()), s.distinctUnits((int) layer.units()) == 1 ? "" : "s",
+            int distinct = s.distinctUnits((int) layer.units());
+            evidence.add(String.format(Locale.ROOT, "%s: %d of %d %s have a twin; the layer computes %d distinct "
+                            + "%s; largest group %s", layer.name(), s.symmetricUnits(), layer.units(),
+                    Phrases.units(layer, layer.units()), distinct, Phrases.units(layer, distinct),
                     preview(s.groups().get(0))));
         }
         if (evidence.isEmpty() || reported) {

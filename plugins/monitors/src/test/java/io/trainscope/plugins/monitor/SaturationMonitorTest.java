@@ -34,13 +34,26 @@ class SaturationMonitorTest {
     @Test
     void countsFlatValuesAndUnitsFlatForEveryExampleInEitherMemoryOrder() {
         for (char order : new char[]{'c', 'f'}) {
-            Saturation s = Saturation.of(Hosts.of(matrix(order, BATCH)), TANH);
+            Saturation s = Saturation.of(Hosts.of(matrix(order, BATCH)), TANH, 3);
 
             assertThat(s.percent()).as("order %s", order).isCloseTo(100.0 * 5 / 12, within(1e-9));
             assertThat(s.saturatedUnits()).as("order %s", order).isEqualTo(1);
             double mean = (0.1 + 0.995 - 0.2 - 0.3 - 0.999 - 0.995 + 0.0 + 0.99 + 0.5 + 0.2 + 1.0 + 0.3) / 12;
             assertThat(s.mean()).isCloseTo(mean, within(1e-6));
         }
+    }
+
+    @Test
+    void aChannelIsSaturatedWhenItIsFlatAtEveryPositionForEveryExample() {
+        // [2 examples, 2 channels, 2 positions] as rows of channel after channel: channel 1 is flat everywhere,
+        // channel 0 only at one position of one example
+        INDArray a = Nd4j.create(new float[]{0.995f, 0.1f, -0.999f, 1.0f, 0.2f, 0.3f, 0.99f, -0.995f}, new long[]{2, 4});
+
+        Saturation s = Saturation.of(Hosts.of(a), TANH, 2);
+
+        assertThat(s.saturatedUnits()).isEqualTo(1);
+        assertThat(s.unitPercents()).containsExactly(25.0, 100.0);
+        assertThat(s.percent()).isCloseTo(62.5, within(1e-9));
     }
 
     @Test
@@ -53,7 +66,7 @@ class SaturationMonitorTest {
         for (int i = 0; i < probes.length; i++) {
             Saturation s = Saturation.of(
                     Hosts.of(row.get(NDArrayIndex.all(),
-                            NDArrayIndex.interval(i, i + 1))), sigmoid);
+                            NDArrayIndex.interval(i, i + 1))), sigmoid, 1);
             assertThat(s.saturatedUnits() == 1).as("%s", probes[i]).isEqualTo(sigmoid.contains(probes[i]));
         }
     }
@@ -61,7 +74,7 @@ class SaturationMonitorTest {
     @Test
     void aLayerWithoutFlatRegionHasNoSaturation() {
         Saturation s = Saturation.of(Hosts.of(matrix('c', BATCH)),
-                FlatRegion.NONE);
+                FlatRegion.NONE, 3);
 
         assertThat(s.percent()).isZero();
         assertThat(s.saturatedUnits()).isZero();

@@ -7,9 +7,7 @@ import io.trainscope.api.plugin.Parameters;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Layer;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Inserts one DL4J {@link BatchNormalization} layer into every hidden layer ({@code batchnorm}):
@@ -20,9 +18,7 @@ import java.util.Locale;
  */
 public final class BatchNormNormalizer implements Normalizer {
 
-    static final ParameterSpec PLACEMENT = ParameterSpec.choice("placement", word(Placement.BEFORE_ACTIVATION),
-            Arrays.stream(Placement.values()).map(BatchNormNormalizer::word).toList(),
-            "where the normalization goes relative to the activation");
+    static final ParameterSpec PLACEMENT = Placements.PLACEMENT;
     static final ParameterSpec DECAY = ParameterSpec.real("decay", 0.9,
             "weight of the old running mean and variance in each update").greaterThan(0).lessThan(1);
     static final ParameterSpec EPS = ParameterSpec.real("eps", 1e-5,
@@ -55,14 +51,11 @@ public final class BatchNormNormalizer implements Normalizer {
 
     @Override
     public Placement placement(Parameters params) {
-        String chosen = params.text(PLACEMENT.name());
-        return Arrays.stream(Placement.values()).filter(p -> word(p).equals(chosen)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown placement '" + chosen + "'; use "
-                        + String.join(", ", PLACEMENT.choices())));
+        return Placements.of(params);
     }
 
     /** The config word of a placement: {@code BEFORE_ACTIVATION} is "before-activation". */
     static String word(Placement placement) {
-        return placement.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Placements.word(placement);
     }
 }

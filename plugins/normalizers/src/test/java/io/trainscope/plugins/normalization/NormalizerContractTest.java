@@ -21,8 +21,8 @@ class NormalizerContractTest {
     }
 
     @Test
-    void registersBatchnormAndStandardizeOnce() {
-        assertThat(normalizers().map(n -> n.getPayload().name())).containsExactlyInAnyOrder("batchnorm", "standardize");
+    void registersBatchnormLayernormAndStandardizeOnce() {
+        assertThat(normalizers().map(n -> n.getPayload().name())).containsExactlyInAnyOrder("batchnorm", "layernorm", "standardize");
     }
 
     @Test

@@ -95,6 +95,9 @@ public final class IdxDownloads {
                     new RemoteFile("t10k-labels-idx1-ubyte.gz", 5_148,
                             "67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5")));
 
+    /** Every catalog {@code download:} accepts, by name (the tests verify each file's checksum where a copy exists). */
+    public static final List<Catalog> ALL = List.of(MNIST, FASHION_MNIST);
+
     private IdxDownloads() {
     }
 

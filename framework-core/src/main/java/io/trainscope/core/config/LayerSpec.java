@@ -1,0 +1,29 @@
+package io.trainscope.core.config;
+
+import java.util.Objects;
+
+/**
+ * One hidden layer of {@code model.layers} (or of {@code model.hidden}, where every layer is a
+ * dense one that inherits everything).
+ *
+ * @param type     what the layer computes
+ * @param units    the width of a dense layer, >= 1
+ * @param settings what this layer sets for itself; null fields inherit the model's values
+ */
+public record LayerSpec(LayerType type, int units, LayerSettings settings) {
+
+    public LayerSpec {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(settings, "settings");
+    }
+
+    /** A dense layer of {@code units} units that inherits every setting. */
+    public static LayerSpec dense(int units) {
+        return new LayerSpec(LayerType.DENSE, units, LayerSettings.INHERIT);
+    }
+
+    /** Whether {@code model.hidden} can say this layer: a dense layer that sets nothing itself. */
+    public boolean plain() {
+        return type == LayerType.DENSE && settings.isEmpty();
+    }
+}

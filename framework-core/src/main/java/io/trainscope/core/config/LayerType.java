@@ -1,0 +1,58 @@
+package io.trainscope.core.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The kind of an entry of {@code model.layers}: what the layer computes and which keys its entry
+ * may hold. A config names it by {@link #configName()}; {@code dense} is the default.
+ */
+public enum LayerType {
+    /** A fully connected layer of {@code units} units with an activation, weights and (optionally) a bias. */
+    DENSE("dense", Set.of("units"), true);
+
+    /** The keys every weighted entry may set; left out, each inherits the model-wide value. */
+    static final Set<String> SETTINGS = Set.of("activation", "init", "bias-init", "bias", "dropout", "normalizers");
+
+    private final String configName;
+    private final Set<String> geometry;
+    private final boolean weighted;
+
+    LayerType(String configName, Set<String> geometry, boolean weighted) {
+        this.configName = configName;
+        this.geometry = geometry;
+        this.weighted = weighted;
+    }
+
+    /** The name used in configs ({@code type: dense}). */
+    public String configName() {
+        return configName;
+    }
+
+    /** Whether layers of this type have weights, an activation and the per-layer settings. */
+    public boolean weighted() {
+        return weighted;
+    }
+
+    /** Every key an entry of this type may hold, {@code type} included. */
+    Set<String> keys() {
+        Set<String> keys = new TreeSet<>(geometry);
+        keys.add("type");
+        if (weighted) {
+            keys.addAll(SETTINGS);
+        }
+        return keys;
+    }
+
+    /** The config names of all types. */
+    public static List<String> names() {
+        return Arrays.stream(values()).map(LayerType::configName).toList();
+    }
+
+    /** The type called {@code name}, or null. */
+    public static LayerType byName(String name) {
+        return Arrays.stream(values()).filter(t -> t.configName.equals(name)).findFirst().orElse(null);
+    }
+}
