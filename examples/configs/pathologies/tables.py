@@ -19,6 +19,19 @@ for d in sorted(glob.glob(os.path.join(out, "*-diagnosis-*"))):
     with open(os.path.join(d, "diagnosis.json")) as fh:
         results[name] = json.load(fh)  # the newest folder of a config wins
 
+def diagnoses(report):
+    return ([report["primary"]] if report["primary"] else []) + report["explained"] + report["independent"]
+
+
+def cured(report):
+    """No error left, and the original root cause gone (at warning level or above)."""
+    after = (report.get("cure") or {}).get("after")
+    if not after or not report["primary"]:
+        return False
+    left = [d for d in diagnoses(after) if d["severity"] in ("warning", "error")]
+    return not errors(after) and all(d["pathology"] != report["primary"]["pathology"] for d in left)
+
+
 def errors(report):
     return [x for x in ([report["primary"]] if report["primary"] else []) + report["explained"] + report["independent"]
             if x["severity"] == "error"]
@@ -44,7 +57,8 @@ print(f"\nHealthy configs: {len(healthy)}, with an error-level diagnosis (false 
 
 print("| config | primary | cured | kept changes | accuracy before | accuracy after |")
 print("|---|---|---|---|---|---|")
-cured = total = 0
+cured_count = [0]
+total = 0
 for want, items in rows.items():
     if want == "none":
         continue
@@ -54,8 +68,9 @@ for want, items in rows.items():
         acc = next((v for k, v in table.items() if k.startswith("validation")), [None, None])
         kept = [c for s in cure.get("rounds", []) if s["kept"] for c in s["changes"]]
         total += 1
-        cured += 1 if cure.get("cured") else 0
+        ok = cured(r)
+        cured_count[0] += 1 if ok else 0
         fmt = lambda v: "-" if v is None else f"{v:.3f}"
-        print(f"| `{name}` | {got} | {'yes' if cure.get('cured') else 'no'} | {', '.join(f'`{k}`' for k in kept) or '-'} "
+        print(f"| `{name}` | {got} | {'yes' if ok else 'no'} | {', '.join(f'`{k}`' for k in kept) or '-'} "
               f"| {fmt(acc[0])} | {fmt(acc[1])} |")
-print(f"\n--fix cured {cured} of {total} pathological configs ({cured / max(total, 1):.0%}).")
+print(f"\n--fix cured {cured_count[0]} of {total} pathological configs ({cured_count[0] / max(total, 1):.0%}).")
