@@ -85,8 +85,8 @@ public final class ThroughputBenchmark {
         v.add(new BenchVariant(STOCK, null, DenseImplementation.DL4J));
         v.add(new BenchVariant(BASELINE, null, DenseImplementation.REUSING));
         v.add(new BenchVariant(NO_MONITORS, List.of(), DenseImplementation.REUSING));
-        v.add(new BenchVariant(DEFAULT_MONITORS, ConfigLoader.DEFAULT_MONITORS.stream()
-                .filter(n -> registry.names(PluginFamily.MONITOR).contains(n)).map(PluginRef::of).toList(),
+        v.add(new BenchVariant(DEFAULT_MONITORS, ConfigLoader.defaultMonitors().stream()
+                .filter(m -> registry.names(PluginFamily.MONITOR).contains(m.name())).toList(),
                 DenseImplementation.REUSING));
         v.add(new BenchVariant(EVERY_10, allMonitors(10), DenseImplementation.REUSING));
         v.add(new BenchVariant(EVERY_1, allMonitors(1), DenseImplementation.REUSING));
