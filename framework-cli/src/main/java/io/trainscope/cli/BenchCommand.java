@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.trainscope.core.Trainscope;
 import io.trainscope.core.TrainscopeException;
+import io.trainscope.cli.bench.BenchBudgets;
 import io.trainscope.cli.bench.ConfigBenchmark;
 import io.trainscope.cli.bench.DataBenchmark;
 import io.trainscope.cli.bench.GemmFloor;
@@ -14,7 +15,9 @@ import io.trainscope.cli.bench.ThroughputBenchmark;
 import io.trainscope.core.config.ConfigLimits;
 import io.trainscope.core.config.ResolvedExperiment;
 import io.trainscope.cli.env.CpuInfo;
+import io.trainscope.cli.env.ThreadSetting;
 import io.trainscope.core.training.RunOptions;
+import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -78,6 +81,7 @@ final class BenchCommand implements Callable<Integer> {
         out.println("trainscope bench " + config);
         out.println("  cpu:      " + cpu.describe());
         out.println("  threads:  OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "unset")
+                + ", BLAS threads=" + Nd4j.factory().blas().getMaxThreads()
                 + ", OPENBLAS_CORETYPE=" + System.getenv().getOrDefault("OPENBLAS_CORETYPE", "unset")
                 + " (" + System.getenv().getOrDefault("TRAINSCOPE_NATIVE_SOURCE", "not set by the launcher") + ")");
         out.println("  versions: " + new Version().getVersion()[0]);
@@ -88,6 +92,7 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("cpu", cpu.describe());
         figures.put("omp_num_threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
+        figures.put("blas_threads", Nd4j.factory().blas().getMaxThreads());
         figures.put("openblas_coretype", System.getenv().getOrDefault("OPENBLAS_CORETYPE", "unset"));
         figures.put("date", Instant.now().toString());
 
@@ -98,7 +103,8 @@ final class BenchCommand implements Callable<Integer> {
         widths.add((int) prepared.inputs());
         widths.addAll(experiment.spec().model().hidden());
         widths.add(prepared.head().units());
-        var floor = GemmFloor.measure(widths, experiment.spec().training().batchSize(), 15);
+        var floor = GemmFloor.best(widths, experiment.spec().training().batchSize(), 15,
+                ThreadSetting.counts(Runtime.getRuntime().availableProcessors()));
         out.printf(Locale.ROOT, "%n%-28s %10s %21s %11s %11s %9s%n", "training throughput", "samples/s", "(min-max)",
                 "vs dl4j fit", "vs no mon.", "of floor");
         for (var r : throughput) {
@@ -107,9 +113,11 @@ final class BenchCommand implements Callable<Integer> {
                     r.ratioToBare().median(), r.ratioToNoMonitors().median(),
                     100 * r.samplesPerSecond().median() / floor.samplesPerSecond());
         }
-        out.printf(Locale.ROOT, "gemm floor: %.2f ms per iteration (%.2f GFLOP: forward, weight and input gradients), "
-                        + "%.0f samples/s; \"vs dl4j fit\" is against bare fit with trainscope's layers%n",
-                floor.secondsPerIteration().median() * 1e3, floor.gflopPerIteration(), floor.samplesPerSecond());
+        out.printf(Locale.ROOT, "all-core gemm floor (fastest over BLAS threads %s: %d): %.2f ms per iteration (%.2f GFLOP: "
+                        + "forward, weight and input gradients), %.0f samples/s; \"vs dl4j fit\" is against bare fit with "
+                        + "trainscope's layers%n", ThreadSetting.counts(Runtime.getRuntime().availableProcessors()),
+                floor.blasThreads(), floor.secondsPerIteration().median() * 1e3, floor.gflopPerIteration(),
+                floor.samplesPerSecond());
         figures.put("gemm_floor", floor);
         for (var r : throughput) {
             if (!r.monitorMsPerIteration().isEmpty()) {
@@ -144,15 +152,10 @@ final class BenchCommand implements Callable<Integer> {
             out.println("start-up: not measured (run through the ./trainscope launcher to measure it)");
         }
 
-        out.printf(Locale.ROOT, "%nbudgets (docs/performance.md):%n");
-        budget(out, "trainer, no monitors >= 0.98 x dl4j fit", throughput.get(2).ratioToBare().median(), 0.98);
-        budget(out, "default monitors >= 0.97 x no monitors", throughput.get(3).ratioToNoMonitors().median(), 0.97);
-        budget(out, "all monitors every 10 >= 0.95 x no monitors", throughput.get(4).ratioToNoMonitors().median(), 0.95);
-        budget(out, "all monitors every 1 >= 0.75 x no monitors", throughput.get(5).ratioToNoMonitors().median(), 0.75);
-        budget(out, "trainscope no monitors >= 0.60 of gemm floor", throughput.get(2).samplesPerSecond().median()
-                / floor.samplesPerSecond(), 0.60);
-        budget(out, "dataset pass >= 0.90 x bare output()", pass.ratio().median(), 0.90);
-        out.flush();
+        var budgets = BenchBudgets.evaluate(BenchBudgets.figures(throughput, floor.samplesPerSecond(),
+                pass.ratio().median(), Double.NaN));   // memory growth: not measured yet (reliability issue)
+        BenchBudgets.print(out, budgets);
+        figures.put("budgets", budgets);
         if (json != null) {
             Files.writeString(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures));
             out.println("figures written to " + json);
@@ -198,10 +201,6 @@ final class BenchCommand implements Callable<Integer> {
             }
             Files.delete(scratch);
         }
-    }
-
-    private static void budget(PrintWriter out, String what, double value, double threshold) {
-        out.printf(Locale.ROOT, "  %-46s %.3f  %s%n", what, value, value >= threshold ? "met" : "MISSED");
     }
 
     private static String format(Map<String, Double> ms) {

@@ -55,7 +55,7 @@ final class DiagnosisConsole {
         out.println("    evidence:");
         d.evidence().forEach(e -> out.println("      " + e));
         out.println("    likely cause: " + d.cause());
-        out.println("    prescription: " + d.prescription().words());
+        out.println("    prescribed: " + d.prescription().words());
         for (ConfigChange c : d.prescription().changes()) {
             out.println("      " + c.describe() + (c.why().isEmpty() ? "" : "    # " + c.why()));
         }

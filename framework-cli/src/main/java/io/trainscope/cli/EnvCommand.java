@@ -2,6 +2,7 @@ package io.trainscope.cli;
 
 import io.trainscope.cli.env.CpuInfo;
 import io.trainscope.cli.env.GemmProbe;
+import io.trainscope.cli.env.BlasThreads;
 import io.trainscope.cli.env.NativeCalibration;
 import io.trainscope.cli.env.NativeSettings;
 import picocli.CommandLine;
@@ -47,6 +48,8 @@ final class EnvCommand implements Callable<Integer> {
         out.println("java:               " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         out.println("nd4j backend:       nd4j-native 1.0.0-M2.1 (CPU), OpenBLAS 0.3.19");
         out.println("OMP_NUM_THREADS:    " + env.getOrDefault("OMP_NUM_THREADS", "unset (ND4J uses one thread per core)"));
+        out.println("BLAS threads:       " + (env.containsKey(BlasThreads.VARIABLE) ? env.get(BlasThreads.VARIABLE)
+                + " (set at start-up from " + BlasThreads.VARIABLE + ")" : "ND4J's (its OpenMP thread count)"));
         out.println("OPENBLAS_CORETYPE:  " + env.getOrDefault("OPENBLAS_CORETYPE", "unset (OpenBLAS detects "
                 + settings.detectedCore() + ")"));
         out.println("settings source:    " + env.getOrDefault("TRAINSCOPE_NATIVE_SOURCE", settings.source(env)
@@ -54,7 +57,8 @@ final class EnvCommand implements Callable<Integer> {
         out.println();
         out.println("trainscope's choice for this machine (calibrated " + settings.calibrated() + ", cached in "
                 + NativeCalibration.cacheFile() + "):");
-        out.println("  OMP_NUM_THREADS   " + (settings.ompThreads() == null ? "unset" : settings.ompThreads()) + ": "
+        out.println("  OMP_NUM_THREADS   " + (settings.ompThreads() == null ? "unset" : settings.ompThreads())
+                + ", BLAS threads " + (settings.blasThreads() == null ? "ND4J's" : settings.blasThreads()) + ": "
                 + settings.ompReason());
         out.println("  OPENBLAS_CORETYPE " + (settings.openblasCoreType() == null ? "unset" : settings.openblasCoreType())
                 + ": " + settings.coreTypeReason());

@@ -220,6 +220,10 @@ final class TrainCommand implements Callable<Integer> {
                 }
             }
         }
+        if (r.findings().stream().anyMatch(f -> f.severity() != Severity.INFO)) {
+            out.println("  something looks wrong: 'trainscope diagnose " + (config != null ? config : r.directory())
+                    + "' names the root cause and tests its cure (--fix)");
+        }
         if (r.directory() != null) {
             out.println("  folder: " + r.directory());
             if (!noReport && Files.exists(report)) {

@@ -1,6 +1,7 @@
 package io.trainscope.cli;
 
 import io.trainscope.api.data.DataException;
+import io.trainscope.cli.env.BlasThreads;
 import io.trainscope.core.TrainscopeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,6 +46,7 @@ public final class TrainscopeCli implements Runnable {
         } else if (args.length > 0 && args[0].equals("bench")) {
             Logging.warningsOnly();
         }
+        BlasThreads.apply(System.getenv());   // the calibrated BLAS threads, if the launcher set them (after ND4J loads)
         System.exit(execute(args));
     }
 

@@ -28,10 +28,12 @@ class BenchCommandTest {
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("user network, dl4j fit", "user network, instrumented, no monitors",
-                "user network, instrumented, default monitors", "StatsListener", "trainscope, no monitors")
+                "user network, instrumented, default monitors", "StatsListener", "trainscope, no monitors",
+                "BLAS threads=", "all-core gemm floor (fastest over BLAS threads", "budgets (issue 17",
+                "dead-neuron (dataset) pass vs bare output()", "resident memory growth, MiB per epoch")
                 .containsPattern("config: this one read in [0-9.]+ ms; one scalar of the largest size allowed \\(256 KiB\\) "
                         + "[0-9.]+ ms; a 5 MB file refused in [0-9.]+ ms, nesting deeper than 20 in [0-9.]+ ms \\(medians\\)\\R");
-        assertThat(Files.readString(dir.resolve("bench.json"))).contains("instrumented_user_network", "\"largestScalar\"",
-                "\"refused\" : true");
+        assertThat(Files.readString(dir.resolve("bench.json"))).contains("instrumented_user_network", "\"budgets\"",
+                "\"blasThreads\"", "\"largestScalar\"", "\"refused\" : true");
     }
 }

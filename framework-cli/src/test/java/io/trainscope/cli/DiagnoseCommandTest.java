@@ -86,4 +86,23 @@ class DiagnoseCommandTest {
         assertThat(level.err()).contains("--fail-on: unknown level 'sometimes'; use info, warning, error or never");
         assertThat(level.status()).isEqualTo(TrainscopeCli.BAD_INPUT);
     }
+
+    @Test
+    void trainWithTheDefaultMonitorsNamesAZeroInitializationAndPointsToDiagnoseWhichFillsTheRunsReport()
+            throws IOException {
+        Path config = Files.writeString(dir.resolve("plain.yaml"), ZERO_INIT.replace("name: zeros", "name: plain"));
+        CliRun train = CliRun.of("train", config.toString(), "--epochs", "1", "-o", dir.resolve("runs").toString());
+        assertThat(train.out()).contains("symmetry", "something looks wrong: 'trainscope diagnose "
+                + config + "'");
+        Path run;
+        try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
+            run = s.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+
+        CliRun diagnose = CliRun.of("diagnose", run.toString(), "--iterations", "4", "--fail-on", "never");
+
+        assertThat(diagnose.status()).isEqualTo(TrainscopeCli.OK);
+        assertThat(run.resolve("diagnosis.json")).exists();
+        assertThat(Files.readString(run.resolve("report.html"))).contains("id=\"diagnosis\"", "Symmetric units");
+    }
 }

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PathologyConfigsTest {
 
     /** Enough for the training-dynamics rules (rising loss, dying units) on these small networks. */
-    static final int ITERATIONS = 12;
+    static final int ITERATIONS = 8;
     static final Path FOLDER = Path.of("configs/pathologies");
     static final String MARK = "# pathology: ";
 

@@ -11,15 +11,41 @@ import java.util.List;
  * The GEMM-only floor of training an MLP: the time of exactly the matrix products one iteration
  * of backpropagation needs (forward {@code x W}, weight gradients {@code xᵀ δ}, input gradients
  * {@code δ Wᵀ} for every layer but the first), with nothing else. A training step cannot be
- * faster; throughput as a share of this floor says how much time goes elsewhere.
+ * faster; throughput as a share of this floor says how much time goes elsewhere. The floor counts
+ * every core: {@link #best} measures it with each candidate BLAS thread count (the GEMMs use only
+ * the BLAS library's threads, which can be changed in this JVM) and keeps the fastest, so a share of
+ * the floor is a share of the machine.
  */
 public final class GemmFloor {
 
-    /** The floor in seconds per iteration and examples per second, and the FLOPs per iteration. */
-    public record Result(Stats secondsPerIteration, double samplesPerSecond, double gflopPerIteration) {
+    /** The floor in seconds per iteration and examples per second, the FLOPs per iteration, and the BLAS threads. */
+    public record Result(Stats secondsPerIteration, double samplesPerSecond, double gflopPerIteration, int blasThreads) {
     }
 
     private GemmFloor() {
+    }
+
+    /**
+     * The fastest floor over the BLAS thread counts {@code blasThreads} (e.g. {@code ThreadSetting.counts(cores)});
+     * the BLAS thread count in effect before is restored afterwards.
+     */
+    public static Result best(List<Integer> widths, int batch, int reps, List<Integer> blasThreads) {
+        var blas = Nd4j.factory().blas();
+        int before = blas.getMaxThreads();
+        Result best = null;
+        try {
+            for (int threads : blasThreads) {
+                blas.setMaxThreads(threads);
+                Result r = measure(widths, batch, reps);
+                r = new Result(r.secondsPerIteration(), r.samplesPerSecond(), r.gflopPerIteration(), threads);
+                if (best == null || r.samplesPerSecond() > best.samplesPerSecond()) {
+                    best = r;
+                }
+            }
+        } finally {
+            blas.setMaxThreads(before);
+        }
+        return best;
     }
 
     /**
@@ -57,6 +83,6 @@ public final class GemmFloor {
             }
         }
         Stats s = Stats.of(seconds);
-        return new Result(s, batch / s.median(), flops / 1e9);
+        return new Result(s, batch / s.median(), flops / 1e9, Nd4j.factory().blas().getMaxThreads());
     }
 }

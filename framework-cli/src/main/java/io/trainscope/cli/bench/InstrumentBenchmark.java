@@ -61,7 +61,7 @@ public final class InstrumentBenchmark {
 
     /** The bare fit and the two instrumented variants, in table order. */
     public List<Variant> variants() {
-        List<PluginRef> defaults = ConfigLoader.DEFAULT_MONITORS.stream().map(PluginRef::of).toList();
+        List<PluginRef> defaults = ConfigLoader.defaultMonitors();
         return List.of(new Variant(BARE, net -> () -> { }),
                 new Variant(NO_MONITORS, net -> instrumenter.instrument(net, InstrumentOptions.inMemory(null)
                         .monitors(List.of()))),

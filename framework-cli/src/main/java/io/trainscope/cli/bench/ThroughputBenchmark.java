@@ -59,6 +59,12 @@ public final class ThroughputBenchmark {
     public static final String BASELINE = "dl4j fit, trainscope layers";
     /** trainscope's trainer without monitors. */
     public static final String NO_MONITORS = "trainscope, no monitors";
+    /** trainscope's trainer with the default monitors. */
+    public static final String DEFAULT_MONITORS = "default monitors";
+    /** trainscope's trainer with every monitor, sampling every 10 iterations. */
+    public static final String EVERY_10 = "all monitors, every 10";
+    /** trainscope's trainer with every monitor, sampling every iteration. */
+    public static final String EVERY_1 = "all monitors, every 1";
 
     private final Trainer trainer;
     private final NetworkBuilder builder;
@@ -79,11 +85,11 @@ public final class ThroughputBenchmark {
         v.add(new BenchVariant(STOCK, null, DenseImplementation.DL4J));
         v.add(new BenchVariant(BASELINE, null, DenseImplementation.REUSING));
         v.add(new BenchVariant(NO_MONITORS, List.of(), DenseImplementation.REUSING));
-        v.add(new BenchVariant("default monitors", ConfigLoader.DEFAULT_MONITORS.stream()
-                .filter(n -> registry.names(PluginFamily.MONITOR).contains(n)).map(PluginRef::of).toList(),
+        v.add(new BenchVariant(DEFAULT_MONITORS, ConfigLoader.defaultMonitors().stream()
+                .filter(m -> registry.names(PluginFamily.MONITOR).contains(m.name())).toList(),
                 DenseImplementation.REUSING));
-        v.add(new BenchVariant("all monitors, every 10", allMonitors(10), DenseImplementation.REUSING));
-        v.add(new BenchVariant("all monitors, every 1", allMonitors(1), DenseImplementation.REUSING));
+        v.add(new BenchVariant(EVERY_10, allMonitors(10), DenseImplementation.REUSING));
+        v.add(new BenchVariant(EVERY_1, allMonitors(1), DenseImplementation.REUSING));
         return v;
     }
 

@@ -5,15 +5,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,9 +20,12 @@ import java.util.regex.Pattern;
  * Chooses and verifies the native settings for this machine, once, and caches them.
  *
  * <ul>
- *   <li>Threads: on 2 cores or fewer, {@code OMP_NUM_THREADS=1} (ND4J's OpenMP threads and
- *       OpenBLAS's otherwise fight over the cores: training is 2-2.5x slower and noisier). On more
- *       cores ND4J's defaults are left alone; they were not calibrated there.</li>
+ *   <li>Threads, on any number of cores: ND4J's OpenMP threads and the BLAS threads are chosen by
+ *       {@link ThreadChoice} from a training step of a reference network ({@link StepProbe}) in a
+ *       child JVM per candidate, verified against the one-thread result (GEMMs gain from more
+ *       threads where ND4J's element-wise ops can collapse, so a GEMM alone cannot decide). When
+ *       even the one-thread probe fails, the defaults stay: {@code OMP_NUM_THREADS=1} on 2 cores or
+ *       fewer (ND4J's OpenMP threads and OpenBLAS's otherwise fight over them), ND4J's own above.</li>
  *   <li>OpenBLAS core type: the kernel family the CPU's features allow (SkylakeX with AVX-512,
  *       Haswell or Zen with AVX2) is compared with what the bundled OpenBLAS 0.3.19 detects by
  *       itself (it does not know newer CPUs and falls back to slow generic kernels). When they
@@ -76,7 +78,7 @@ public final class NativeCalibration {
 
     /** Runs the calibration with child processes, without caching. */
     public static NativeSettings calibrate(CpuInfo cpu) {
-        return calibrate(cpu, NativeCalibration::probe);
+        return calibrate(cpu, NativeCalibration::probe, ThreadCalibration::childProber);
     }
 
     /** Measures the GEMM with the given thread count ("" for unset) and core type (null for OpenBLAS's own choice). */
@@ -85,41 +87,64 @@ public final class NativeCalibration {
         Probe probe(String ompThreads, String coreType);
     }
 
-    /** The calibration logic with a given way of probing (tests pass a fake). */
-    static NativeSettings calibrate(CpuInfo cpu, Prober prober) {
-        String threads = cpu.cores() <= 2 ? "1" : null;
-        String threadsReason = cpu.cores() <= 2 ? cpu.cores() + " cores: one OpenMP thread avoids ND4J and OpenBLAS "
-                + "competing for them" : cpu.cores() + " cores: ND4J's defaults (not calibrated above 2 cores)";
-        String ompForProbe = threads == null ? "" : threads;
+    /** The calibration logic with a given way of probing the GEMM and the training step (tests pass fakes). */
+    static NativeSettings calibrate(CpuInfo cpu, Prober prober, Function<String, ThreadChoice.StepProber> stepProber) {
+        CoreChoice core = chooseCore(cpu, prober);
+        ThreadChoice.Decision threads = ThreadChoice.choose(cpu.cores(), stepProber.apply(core.coreType()));
+        String now = Instant.now().toString();
+        if (threads.chosen().isPresent()) {
+            ThreadSetting t = threads.chosen().get();
+            return new NativeSettings(cpu.signature(), Integer.toString(t.omp()), Integer.toString(t.blas()),
+                    threads.reason(), core.coreType(), core.reason(), core.detected(), core.defaultGflops(),
+                    core.chosenGflops(), now);
+        }
+        log.warn("could not measure thread settings ({}); keeping the defaults", threads.reason());
+        return new NativeSettings(cpu.signature(), defaultOmpThreads(cpu), null,
+                defaultThreadsReason(cpu) + "; " + threads.reason(), core.coreType(), core.reason(), core.detected(),
+                core.defaultGflops(), core.chosenGflops(), now);
+    }
+
+    /** Today's thread default when no probe can be measured: one OpenMP thread on 2 cores or fewer, else ND4J's. */
+    private static String defaultOmpThreads(CpuInfo cpu) {
+        return cpu.cores() <= 2 ? "1" : null;
+    }
+
+    private static String defaultThreadsReason(CpuInfo cpu) {
+        return cpu.cores() <= 2 ? cpu.cores() + " cores: one OpenMP thread avoids ND4J and OpenBLAS competing for them"
+                : cpu.cores() + " cores: ND4J's defaults";
+    }
+
+    /** The OpenBLAS core type chosen, why, and the GEMM speeds behind it. */
+    private record CoreChoice(String coreType, String reason, String detected, double defaultGflops, double chosenGflops) {
+    }
+
+    private static CoreChoice chooseCore(CpuInfo cpu, Prober prober) {
+        String ompForProbe = cpu.cores() <= 2 ? "1" : "";
         Probe byItself = prober.probe(ompForProbe, null);
         String candidate = candidate(cpu);
-        String now = Instant.now().toString();
         if (candidate == null) {
-            return new NativeSettings(cpu.signature(), threads, threadsReason, null,
-                    "no faster OpenBLAS kernel family for this CPU's features", byItself.core, byItself.gflops, byItself.gflops, now);
+            return new CoreChoice(null, "no faster OpenBLAS kernel family for this CPU's features", byItself.core,
+                    byItself.gflops, byItself.gflops);
         }
         if (candidate.equalsIgnoreCase(byItself.core)) {
-            return new NativeSettings(cpu.signature(), threads, threadsReason, null,
-                    "OpenBLAS detects this CPU correctly as " + byItself.core, byItself.core, byItself.gflops,
-                    byItself.gflops, now);
+            return new CoreChoice(null, "OpenBLAS detects this CPU correctly as " + byItself.core, byItself.core,
+                    byItself.gflops, byItself.gflops);
         }
         Probe forced = prober.probe(ompForProbe, candidate);
         if (!forced.correct()) {
             log.warn("OPENBLAS_CORETYPE={} computed a wrong GEMM on this CPU (relative error {}); keeping OpenBLAS's "
                     + "own choice {}", candidate, forced.error, byItself.core);
-            return new NativeSettings(cpu.signature(), threads, threadsReason, null, candidate
-                    + " failed the GEMM check (error " + String.format(Locale.ROOT, "%.1e", forced.error) + ")",
-                    byItself.core, byItself.gflops, byItself.gflops, now);
+            return new CoreChoice(null, candidate + " failed the GEMM check (error "
+                    + String.format(Locale.ROOT, "%.1e", forced.error) + ")", byItself.core, byItself.gflops, byItself.gflops);
         }
         if (!(forced.gflops >= 1.1 * byItself.gflops)) {
-            return new NativeSettings(cpu.signature(), threads, threadsReason, null, String.format(Locale.ROOT,
-                    "%s was not faster (%.1f vs %.1f GFLOP/s with OpenBLAS's %s)", candidate, forced.gflops,
-                    byItself.gflops, byItself.core), byItself.core, byItself.gflops, byItself.gflops, now);
+            return new CoreChoice(null, String.format(Locale.ROOT, "%s was not faster (%.1f vs %.1f GFLOP/s with "
+                    + "OpenBLAS's %s)", candidate, forced.gflops, byItself.gflops, byItself.core), byItself.core,
+                    byItself.gflops, byItself.gflops);
         }
-        return new NativeSettings(cpu.signature(), threads, threadsReason, candidate, String.format(Locale.ROOT,
-                "OpenBLAS 0.3.19 detects this CPU as %s; %s kernels are verified correct and run the GEMM at %.1f "
-                        + "instead of %.1f GFLOP/s", byItself.core, candidate, forced.gflops, byItself.gflops),
-                byItself.core, byItself.gflops, forced.gflops, now);
+        return new CoreChoice(candidate, String.format(Locale.ROOT, "OpenBLAS 0.3.19 detects this CPU as %s; %s kernels "
+                + "are verified correct and run the GEMM at %.1f instead of %.1f GFLOP/s", byItself.core, candidate,
+                forced.gflops, byItself.gflops), byItself.core, byItself.gflops, forced.gflops);
     }
 
     /** The OpenBLAS kernel family this CPU's features allow, or null. */
@@ -147,44 +172,25 @@ public final class NativeCalibration {
 
     /** Runs {@link GemmProbe} in a child JVM with the given settings. */
     private static Probe probe(String ompThreads, String coreType) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), GemmProbe.class.getName()));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        Map<String, String> env = pb.environment();
+        Map<String, String> env = new HashMap<>();
         env.put("OPENBLAS_VERBOSE", "2");
         if (!ompThreads.isEmpty()) {
             env.put("OMP_NUM_THREADS", ompThreads);
         }
-        if (coreType == null) {
-            env.remove("OPENBLAS_CORETYPE");
-        } else {
-            env.put("OPENBLAS_CORETYPE", coreType);
-        }
-        try {
-            Process p = pb.start();
-            byte[] out = p.getInputStream().readAllBytes();
-            byte[] err = p.getErrorStream().readAllBytes();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new Probe("unknown", Double.NaN, Double.NaN);
-            }
-            String stdout = new String(out, StandardCharsets.UTF_8);
-            String stderr = new String(err, StandardCharsets.UTF_8);
-            Matcher core = CORE.matcher(stderr + stdout);
-            Matcher result = RESULT.matcher(stdout);
-            if (!result.find()) {
-                log.warn("the GEMM probe ({}) printed no result; exit {}: {}", coreType == null ? "default" : coreType,
-                        p.exitValue(), stderr.lines().limit(5).toList());
-                return new Probe(core.find() ? core.group(1) : "unknown", Double.NaN, Double.NaN);
-            }
-            return new Probe(core.find() ? core.group(1) : "unknown", Double.parseDouble(result.group(1)),
-                    Double.parseDouble(result.group(2)));
-        } catch (IOException e) {
-            log.warn("could not start the GEMM probe: {}", e.getMessage());
-            return new Probe("unknown", Double.NaN, Double.NaN);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        env.put("OPENBLAS_CORETYPE", coreType);
+        ChildJvm.Output out = ChildJvm.run(GemmProbe.class, List.of(), env, 120);
+        if (out.failure() != null) {
+            log.warn("the GEMM probe ({}) failed: {}", coreType == null ? "default" : coreType, out.failure());
             return new Probe("unknown", Double.NaN, Double.NaN);
         }
+        Matcher core = CORE.matcher(out.stderr() + out.stdout());
+        Matcher result = RESULT.matcher(out.stdout());
+        String coreName = core.find() ? core.group(1) : "unknown";
+        if (!result.find()) {
+            log.warn("the GEMM probe ({}) printed no result; exit {}: {}", coreType == null ? "default" : coreType,
+                    out.exit(), out.stderr().lines().limit(5).toList());
+            return new Probe(coreName, Double.NaN, Double.NaN);
+        }
+        return new Probe(coreName, Double.parseDouble(result.group(1)), Double.parseDouble(result.group(2)));
     }
 }

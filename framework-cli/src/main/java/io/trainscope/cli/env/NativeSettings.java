@@ -11,14 +11,18 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The native settings trainscope chooses for this machine, and why: the OpenMP thread count and
- * the OpenBLAS core type. Both must be in the environment before ND4J's native library loads, so
- * the launcher exports them (a value already in the user's environment always wins); embedding
- * applications set them themselves ({@code trainscope env --export} prints them).
+ * The native settings trainscope chooses for this machine, and why: the OpenMP thread count, the
+ * BLAS thread count and the OpenBLAS core type. OpenMP threads and core type must be in the
+ * environment before ND4J's native library loads, so the launcher exports them (a value already in
+ * the user's environment always wins); embedding applications set them themselves
+ * ({@code trainscope env --export} prints them). The BLAS threads cannot be set that way (ND4J
+ * sets OpenBLAS's to {@code OMP_NUM_THREADS} when it loads): the launcher exports
+ * {@code TRAINSCOPE_BLAS_THREADS} and {@link BlasThreads#apply} sets them at start-up.
  *
  * @param cpuSignature       the CPU these settings were calibrated on
  * @param ompThreads         the {@code OMP_NUM_THREADS} to use, or null to leave ND4J's default
- * @param ompReason          why
+ * @param blasThreads        the BLAS threads to set, or null to leave ND4J's (its OpenMP thread count)
+ * @param ompReason          why these thread counts
  * @param openblasCoreType   the {@code OPENBLAS_CORETYPE} to force, or null to let OpenBLAS detect the core
  * @param coreTypeReason     why
  * @param detectedCore       the core OpenBLAS detects by itself ("unknown" if it did not say)
@@ -26,15 +30,23 @@ import java.util.Properties;
  * @param chosenGflops       GEMM GFLOP/s with the chosen core type (NaN if not measured)
  * @param calibrated         when the calibration ran
  */
-public record NativeSettings(String cpuSignature, String ompThreads, String ompReason, String openblasCoreType,
-                             String coreTypeReason, String detectedCore, double defaultGflops, double chosenGflops,
-                             String calibrated) {
+public record NativeSettings(String cpuSignature, String ompThreads, String blasThreads, String ompReason,
+                             String openblasCoreType, String coreTypeReason, String detectedCore,
+                             double defaultGflops, double chosenGflops, String calibrated) {
+
+    /** The version of the calibration; a cache written by another one is calibrated again. */
+    static final String CALIBRATION = "2";
 
     /** The settings as the environment variables they become, for variables not already set by the user. */
     public Map<String, String> exports(Map<String, String> userEnvironment) {
         Map<String, String> out = new LinkedHashMap<>();
         if (ompThreads != null && !userEnvironment.containsKey("OMP_NUM_THREADS")) {
             out.put("OMP_NUM_THREADS", ompThreads);
+        }
+        if (userEnvironment.containsKey(BlasThreads.USER_VARIABLE)) {
+            out.put(BlasThreads.VARIABLE, userEnvironment.get(BlasThreads.USER_VARIABLE));
+        } else if (blasThreads != null && !userEnvironment.containsKey("OMP_NUM_THREADS")) {
+            out.put(BlasThreads.VARIABLE, blasThreads);
         }
         if (openblasCoreType != null && !userEnvironment.containsKey("OPENBLAS_CORETYPE")) {
             out.put("OPENBLAS_CORETYPE", openblasCoreType);
@@ -48,7 +60,12 @@ public record NativeSettings(String cpuSignature, String ompThreads, String ompR
         String omp = userEnvironment.containsKey("OMP_NUM_THREADS")
                 ? "OMP_NUM_THREADS=" + userEnvironment.get("OMP_NUM_THREADS") + " (your environment)"
                 : ompThreads == null ? "OMP_NUM_THREADS unset (" + ompReason + ")"
-                : "OMP_NUM_THREADS=" + ompThreads + " (trainscope: " + ompReason + ")";
+                : "OMP_NUM_THREADS=" + ompThreads + (blasThreads == null || userEnvironment.containsKey(
+                        BlasThreads.USER_VARIABLE) ? "" : ", BLAS threads=" + blasThreads) + " (trainscope: " + ompReason + ")";
+        if (userEnvironment.containsKey(BlasThreads.USER_VARIABLE)) {
+            omp += ", BLAS threads=" + userEnvironment.get(BlasThreads.USER_VARIABLE) + " (your "
+                    + BlasThreads.USER_VARIABLE + ")";
+        }
         String core = userEnvironment.containsKey("OPENBLAS_CORETYPE")
                 ? "OPENBLAS_CORETYPE=" + userEnvironment.get("OPENBLAS_CORETYPE") + " (your environment)"
                 : openblasCoreType == null ? "OPENBLAS_CORETYPE unset (" + coreTypeReason + ")"
@@ -64,7 +81,11 @@ public record NativeSettings(String cpuSignature, String ompThreads, String ompR
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file)) {
             p.load(r);
+            if (!CALIBRATION.equals(p.getProperty("calibration"))) {
+                return null;
+            }
             return new NativeSettings(p.getProperty("cpu"), emptyToNull(p.getProperty("omp_threads")),
+                    emptyToNull(p.getProperty("blas_threads")),
                     p.getProperty("omp_reason", ""), emptyToNull(p.getProperty("openblas_coretype")),
                     p.getProperty("coretype_reason", ""), p.getProperty("detected_core", "unknown"),
                     Double.parseDouble(p.getProperty("default_gflops", "NaN")),
@@ -79,7 +100,9 @@ public record NativeSettings(String cpuSignature, String ompThreads, String ompR
         Files.createDirectories(file.toAbsolutePath().getParent());
         Properties p = new Properties();
         p.setProperty("cpu", cpuSignature);
+        p.setProperty("calibration", CALIBRATION);
         p.setProperty("omp_threads", ompThreads == null ? "" : ompThreads);
+        p.setProperty("blas_threads", blasThreads == null ? "" : blasThreads);
         p.setProperty("omp_reason", ompReason);
         p.setProperty("openblas_coretype", openblasCoreType == null ? "" : openblasCoreType);
         p.setProperty("coretype_reason", coreTypeReason);

@@ -1,6 +1,11 @@
 package io.trainscope.cli.env;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +23,7 @@ class NativeCalibrationTest {
 
     @Test
     void forcesSkylakeXWhenOpenBlasMisdetectsAnAvx512XeonAndTheForcedKernelsAreRightAndFaster() {
-        NativeSettings s = NativeCalibration.calibrate(XEON, (omp, core) -> core == null
+        NativeSettings s = calibrate(XEON, (omp, core) -> core == null
                 ? new NativeCalibration.Probe("Prescott", 31, 1e-7) : new NativeCalibration.Probe("SkylakeX", 128, 1e-7));
         assertThat(s.openblasCoreType()).isEqualTo("SkylakeX");
         assertThat(s.ompThreads()).isEqualTo("1");
@@ -28,7 +33,7 @@ class NativeCalibrationTest {
 
     @Test
     void keepsOpenBlasOwnChoiceWhenTheForcedKernelsComputeWrongResults() {
-        NativeSettings s = NativeCalibration.calibrate(XEON, (omp, core) -> core == null
+        NativeSettings s = calibrate(XEON, (omp, core) -> core == null
                 ? new NativeCalibration.Probe("Prescott", 31, 1e-7) : new NativeCalibration.Probe("SkylakeX", 128, 0.4));
         assertThat(s.openblasCoreType()).isNull();
         assertThat(s.coreTypeReason()).startsWith("SkylakeX failed the GEMM check");
@@ -36,7 +41,7 @@ class NativeCalibrationTest {
 
     @Test
     void keepsOpenBlasOwnChoiceWhenTheForcedKernelsAreNotFaster() {
-        NativeSettings s = NativeCalibration.calibrate(XEON, (omp, core) -> new NativeCalibration.Probe(
+        NativeSettings s = calibrate(XEON, (omp, core) -> new NativeCalibration.Probe(
                 core == null ? "Haswell" : "SkylakeX", 100, 1e-7));
         assertThat(s.openblasCoreType()).isNull();
         assertThat(s.coreTypeReason()).contains("was not faster");
@@ -45,7 +50,7 @@ class NativeCalibrationTest {
     @Test
     void changesNothingWhenOpenBlasDetectsTheCpuCorrectly() {
         List<String> probed = new ArrayList<>();
-        NativeSettings s = NativeCalibration.calibrate(EPYC, (omp, core) -> {
+        NativeSettings s = calibrate(EPYC, (omp, core) -> {
             probed.add(String.valueOf(core));
             return new NativeCalibration.Probe("Zen", 55, 1e-7);
         });
@@ -56,7 +61,7 @@ class NativeCalibrationTest {
 
     @Test
     void theUsersOwnEnvironmentAlwaysWins() {
-        NativeSettings s = NativeCalibration.calibrate(XEON, (omp, core) -> core == null
+        NativeSettings s = calibrate(XEON, (omp, core) -> core == null
                 ? new NativeCalibration.Probe("Prescott", 31, 1e-7) : new NativeCalibration.Probe("SkylakeX", 128, 1e-7));
         Map<String, String> exports = s.exports(Map.of("OMP_NUM_THREADS", "2", "OPENBLAS_CORETYPE", "Haswell"));
         assertThat(exports).doesNotContainKeys("OMP_NUM_THREADS", "OPENBLAS_CORETYPE");
@@ -65,11 +70,51 @@ class NativeCalibrationTest {
     }
 
     @Test
-    void leavesThreadsAloneAboveTwoCores() {
+    void keepsTheOldDefaultsWhenTheTrainingStepCannotBeMeasured() {
         CpuInfo big = new CpuInfo("AuthenticAMD", 25, 1, "AMD EPYC", Set.of("avx2", "fma"), 16);
-        NativeSettings s = NativeCalibration.calibrate(big, (omp, core) -> new NativeCalibration.Probe("Zen", 55, 1e-7));
-        assertThat(s.ompThreads()).isNull();
-        assertThat(s.ompReason()).contains("16 cores");
+        ThreadChoice.StepProber crashing = t -> StepResult.failed("exit 134, no result");
+        NativeSettings many = NativeCalibration.calibrate(big, (omp, core) -> new NativeCalibration.Probe("Zen", 55, 1e-7),
+                coreType -> crashing);
+        assertThat(many.ompThreads()).isNull();
+        assertThat(many.blasThreads()).isNull();
+        assertThat(many.ompReason()).contains("16 cores", "probe failed", "exit 134");
+        NativeSettings two = NativeCalibration.calibrate(EPYC, (omp, core) -> new NativeCalibration.Probe("Zen", 55, 1e-7),
+                coreType -> crashing);
+        assertThat(two.ompThreads()).isEqualTo("1");
+        assertThat(two.exports(Map.of())).doesNotContainKey(BlasThreads.VARIABLE);
+    }
+
+    @Test
+    void probesTheTrainingStepWithTheChosenCoreTypeAndExportsTheChosenThreads() {
+        List<String> coreTypes = new ArrayList<>();
+        NativeSettings s = NativeCalibration.calibrate(XEON, (omp, core) -> core == null
+                ? new NativeCalibration.Probe("Prescott", 31, 1e-7) : new NativeCalibration.Probe("SkylakeX", 128, 1e-7),
+                coreType -> {
+                    coreTypes.add(coreType);
+                    return t -> new StepResult(t.blas() == 2 && t.omp() == 1 ? 9000 : 5000, 0.5, 100, null);
+                });
+        assertThat(coreTypes).containsExactly("SkylakeX");
+        assertThat(s.ompThreads()).isEqualTo("1");
+        assertThat(s.blasThreads()).isEqualTo("2");
+        assertThat(s.exports(Map.of())).containsEntry(BlasThreads.VARIABLE, "2");
+        assertThat(s.exports(Map.of("OMP_NUM_THREADS", "2"))).doesNotContainKey(BlasThreads.VARIABLE);
+        assertThat(s.exports(Map.of("OPENBLAS_NUM_THREADS", "4"))).containsEntry(BlasThreads.VARIABLE, "4");
+        assertThat(s.source(Map.of())).contains("OMP_NUM_THREADS=1, BLAS threads=2 (trainscope: fastest verified");
+    }
+
+    @Test
+    void cachedSettingsRoundTripAndAnOlderCalibrationIsNotReused(@TempDir Path dir) throws IOException {
+        NativeSettings s = new NativeSettings("sig", "1", "2", "why", null, "none", "Zen", 55, 55, "now");
+        Path file = dir.resolve("native-settings.properties");
+        s.write(file);
+        assertThat(NativeSettings.read(file)).isEqualTo(s);
+        Files.writeString(file, Files.readString(file).replace("calibration=2", "calibration=1"));
+        assertThat(NativeSettings.read(file)).isNull();
+    }
+
+    /** The core-type calibration with a training step that runs equally fast with any threads. */
+    private static NativeSettings calibrate(CpuInfo cpu, NativeCalibration.Prober prober) {
+        return NativeCalibration.calibrate(cpu, prober, coreType -> t -> new StepResult(5000, 0.5, 100, null));
     }
 
     @Test

@@ -18,8 +18,16 @@ import java.util.TreeSet;
  */
 public final class ConfigLoader {
 
-    /** The monitors a config gets when it has no {@code monitors} entry. */
-    public static final List<String> DEFAULT_MONITORS = List.of("dead-neurons", "gradient-norms", "non-finite");
+    /**
+     * The names of the monitors a config gets when it has no {@code monitors} entry (with the
+     * parameters {@link #defaultMonitors()} gives them).
+     */
+    public static final List<String> DEFAULT_MONITORS = List.of("dead-neurons", "gradient-norms", "non-finite",
+            "initial-loss", "symmetry", "saturation", "variance-flow");
+
+    /** Sampling that looks at the initialization only: the checks that cost nothing after iteration 0. */
+    private static final Map<String, Map<String, Object>> AT_START_ONLY = Map.of(
+            "symmetry", Map.of("every", 0), "saturation", Map.of("every", 0), "variance-flow", Map.of("every", 0));
 
     /** The top-level key of a sweep section (see {@code docs/config.md}). */
     public static final String SWEEP = "sweep";
@@ -190,9 +198,21 @@ public final class ConfigLoader {
         return PluginRef.of("sgd");
     }
 
+    /**
+     * The monitors of a config without a {@code monitors} entry: {@code dead-neurons},
+     * {@code gradient-norms} and {@code non-finite} at their defaults, and the checks that cost
+     * nothing after the initialization, at iteration 0 only: {@code initial-loss}, {@code symmetry},
+     * {@code saturation} and {@code variance-flow} ({@code every: 0}). {@code trainscope diagnose}
+     * looks closer.
+     */
+    public static List<PluginRef> defaultMonitors() {
+        return DEFAULT_MONITORS.stream().map(name -> PluginRef.of(name, AT_START_ONLY.getOrDefault(name, Map.of())))
+                .toList();
+    }
+
     private static List<PluginRef> monitors(ConfigNode m) {
         if (m.isMissing()) {
-            return DEFAULT_MONITORS.stream().map(PluginRef::of).toList();
+            return defaultMonitors();
         }
         if (m.isObject()) {
             // map form: {gradient-norms: {every: 10}, dead-neurons: {}}

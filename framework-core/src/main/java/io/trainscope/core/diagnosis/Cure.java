@@ -152,7 +152,7 @@ public final class Cure {
         ConfigSource split = hasValidation(source) ? source : source.with(List.of(new ConfigChange("data.split",
                 JsonNodeFactory.instance.objectNode().put("train", 1 - HELD_OUT).put("validation", HELD_OUT),
                 "a validation split to compare on")));
-        ObjectNode tree = Probe.probeConfig(split).tree();
+        ObjectNode tree = Probe.singleRun(split).tree();
         tree.set("monitors", JsonNodeFactory.instance.arrayNode());
         ((ObjectNode) tree.with("training")).put("epochs", epochs);
         ConfigSource plain = new ConfigSource(tree, source.defaultName(), source.origin(), source.directory());

@@ -76,13 +76,26 @@ public final class Probe {
     }
 
     /**
-     * The config with the probe's monitors, one seed, no early stopping, the local backend, and
-     * training that goes on through non-finite values ({@code on-non-finite: continue}: the rules
-     * want to see what came before and after).
+     * The config with the probe's monitors, one seed, no early stopping, the local backend, no
+     * validation or test split (the probe trains on the same training examples), and training that
+     * goes on through non-finite values ({@code on-non-finite: continue}: the rules want to see what
+     * came before and after).
      */
     static ConfigSource probeConfig(ConfigSource source) {
-        ObjectNode tree = source.tree();
+        ObjectNode tree = singleRun(source).tree();
         tree.set("monitors", JSON.valueToTree(Vocabulary.probeMonitors()));
+        if (tree.path("data").path("split") instanceof ObjectNode split) {
+            // no evaluation at the epoch's end: a diverging probe must not fail on NaN predictions
+            double held = split.path("validation").asDouble(0) + split.path("test").asDouble(0);
+            split.put("train", split.path("train").asDouble(1 - held));
+            split.remove(List.of("validation", "test"));
+        }
+        return new ConfigSource(tree, source.defaultName(), source.origin(), source.directory());
+    }
+
+    /** The config with its first seed only, no early stopping, no checkpoints and the local backend. */
+    static ConfigSource singleRun(ConfigSource source) {
+        ObjectNode tree = source.tree();
         if (tree.path("training") instanceof ObjectNode training) {
             if (training.path("seeds").isArray() && !training.get("seeds").isEmpty()) {
                 training.set("seed", training.get("seeds").get(0));

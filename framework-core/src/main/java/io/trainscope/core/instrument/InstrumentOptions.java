@@ -42,11 +42,11 @@ public final class InstrumentOptions {
 
     /**
      * A run folder {@code runs/instrumented-<yyyyMMdd-HHmmss>/} in the working directory, the
-     * default monitors of a config ({@link ConfigLoader#DEFAULT_MONITORS}), a report on close.
+     * default monitors of a config ({@link ConfigLoader#defaultMonitors()}), a report on close.
      */
     public static InstrumentOptions defaults() {
         return new InstrumentOptions(Path.of("runs"), "instrumented",
-                ConfigLoader.DEFAULT_MONITORS.stream().map(PluginRef::of).toList(), null, true);
+                ConfigLoader.defaultMonitors(), null, true);
     }
 
     /** No run folder: measurements go only to {@code sink} (may be null), findings only to the handle. */

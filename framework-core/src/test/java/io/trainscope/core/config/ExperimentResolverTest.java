@@ -105,7 +105,7 @@ class ExperimentResolverTest {
         ResolvedExperiment e = TestTrainscope.resolve(config("{hidden: [4], init: he-uniform}"));
         assertThat(e.init().params().asMap()).containsEntry("fan-mode", "in").containsEntry("negative-slope", 0.0);
         assertThat(e.optimizerParams().real("learning-rate")).isEqualTo(0.01);
-        assertThat(e.monitors()).extracting(m -> m.name()).containsExactly("dead-neurons", "gradient-norms", "non-finite");
+        assertThat(e.monitors()).extracting(m -> m.name()).containsExactlyElementsOf(ConfigLoader.DEFAULT_MONITORS);
     }
 
     @Test

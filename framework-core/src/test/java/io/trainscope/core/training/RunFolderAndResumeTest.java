@@ -219,8 +219,8 @@ class RunFolderAndResumeTest {
         TrainingResult done = train(FOUR_EPOCHS.replace("seed: 21}",
                 "seed: 21, checkpoints: {every-epochs: 0}}").replace("epochs: 4", "epochs: 1"), options(root));
         assertThatThrownBy(() -> resume(done.directory(), ResumeOptions.NONE))
-                .hasMessage("run " + done.directory() + " has no checkpoint to resume from; checkpoints are written after "
-                        + "every epoch unless training.checkpoints.every-epochs is 0");
+                .hasMessage("cannot resume " + done.directory() + ": it has no checkpoint (checkpoints/epoch-NNNN.zip); "
+                        + "checkpoints are written after every epoch unless training.checkpoints.every-epochs is 0");
     }
 
     @Test

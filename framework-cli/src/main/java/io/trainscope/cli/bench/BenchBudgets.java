@@ -1,0 +1,82 @@
+package io.trainscope.cli.bench;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The performance budgets of {@code trainscope bench} (issue 17, docs/performance.md), evaluated
+ * from the figures the bench measures: each with its value, its threshold and pass, miss or "not
+ * measured" (a figure the bench did not take is NaN).
+ */
+public final class BenchBudgets {
+
+    /** Resident-memory growth per epoch that still counts as flat, in MiB. */
+    static final double FLAT_MIB_PER_EPOCH = 1.0;
+
+    /** The figures the budgets are computed from; NaN for one not measured. */
+    public record Figures(double noMonitorsShareOfFloor, double defaultVsNoMonitors, double every10VsNoMonitors,
+                          double every1VsNoMonitors, double deadNeuronPassVsOutput, double trainerVsBareFit,
+                          double memoryGrowthMiBPerEpoch) {
+    }
+
+    /** One budget: {@code value} must be at least (or, when {@code atMost}, at most) {@code threshold}. */
+    public record Budget(String name, double value, double threshold, boolean atMost) {
+
+        /** "pass", "miss", or "not measured". */
+        public String status() {
+            if (!Double.isFinite(value)) {
+                return "not measured";
+            }
+            return (atMost ? value <= threshold : value >= threshold) ? "pass" : "miss";
+        }
+    }
+
+    private BenchBudgets() {
+    }
+
+    /**
+     * The figures from the throughput rows (found by name; a missing row gives NaN), the all-core
+     * floor in samples/s, the dataset pass's ratio to bare {@code output()} and the memory growth.
+     */
+    public static Figures figures(List<ThroughputBenchmark.VariantResult> throughput, double floorSamplesPerSecond,
+                                  double passRatio, double memoryGrowthMiBPerEpoch) {
+        return new Figures(
+                row(throughput, ThroughputBenchmark.NO_MONITORS, r -> r.samplesPerSecond().median()) / floorSamplesPerSecond,
+                row(throughput, ThroughputBenchmark.DEFAULT_MONITORS, r -> r.ratioToNoMonitors().median()),
+                row(throughput, ThroughputBenchmark.EVERY_10, r -> r.ratioToNoMonitors().median()),
+                row(throughput, ThroughputBenchmark.EVERY_1, r -> r.ratioToNoMonitors().median()),
+                passRatio,
+                row(throughput, ThroughputBenchmark.NO_MONITORS, r -> r.ratioToBare().median()),
+                memoryGrowthMiBPerEpoch);
+    }
+
+    private static double row(List<ThroughputBenchmark.VariantResult> rows, String name,
+                              ToDoubleFunction<ThroughputBenchmark.VariantResult> figure) {
+        return rows.stream().filter(r -> r.name().equals(name)).mapToDouble(figure).findFirst().orElse(Double.NaN);
+    }
+
+    /** Every budget of issue 17's "Done when", in its order. */
+    public static List<Budget> evaluate(Figures f) {
+        return List.of(
+                new Budget("trainscope, no monitors, share of the all-core gemm floor", f.noMonitorsShareOfFloor(), 0.8, false),
+                new Budget("default monitors vs no monitors", f.defaultVsNoMonitors(), 0.97, false),
+                new Budget("every monitor every 10 iterations vs no monitors", f.every10VsNoMonitors(), 0.95, false),
+                new Budget("every monitor every iteration vs no monitors", f.every1VsNoMonitors(), 0.75, false),
+                new Budget("dead-neuron (dataset) pass vs bare output()", f.deadNeuronPassVsOutput(), 0.9, false),
+                new Budget("trainer, no monitors, vs bare dl4j fit", f.trainerVsBareFit(), 0.98, false),
+                new Budget("resident memory growth, MiB per epoch", f.memoryGrowthMiBPerEpoch(), FLAT_MIB_PER_EPOCH, true));
+    }
+
+    /** Prints the budgets as a table: name, value, threshold, status. */
+    public static void print(PrintWriter out, List<Budget> budgets) {
+        out.printf(Locale.ROOT, "%nbudgets (issue 17, docs/performance.md):%n");
+        for (Budget b : budgets) {
+            out.printf(Locale.ROOT, "  %-58s %8s  %s %-5s %s%n", b.name(),
+                    Double.isFinite(b.value()) ? String.format(Locale.ROOT, "%.3f", b.value()) : "-",
+                    b.atMost() ? "<=" : ">=", String.format(Locale.ROOT, "%.2f", b.threshold()), b.status());
+        }
+        out.flush();
+    }
+}
