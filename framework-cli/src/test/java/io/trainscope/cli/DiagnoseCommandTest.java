@@ -72,6 +72,21 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void fixComparesAFullBatchConfigWithoutAValidationSplitOnTheShareItHoldsOut() throws IOException {
+        Path config = Files.writeString(dir.resolve("full-batch.yaml"), """
+                name: full-batch
+                data: {source: gaussian-classification, samples: 200, features: 8, classes: 2, labels: linear}
+                model: {hidden: [8, 8, 8, 8], activation: sigmoid, init: {name: normal, std: 3.0}}
+                training: {optimizer: {name: sgd, learning-rate: 0.1}, batch-size: 200, seed: 1}
+                """);
+        CliRun run = CliRun.of("diagnose", config.toString(), "--iterations", "4", "--fix", "--epochs", "1",
+                "--rounds", "1", "-o", dir.resolve("full").toString());
+        assertThat(run.err()).doesNotContain("training.batch-size");
+        assertThat(run.out()).contains("cure (--fix):", "validation accuracy after 1 epochs");
+        assertThat(run.status()).isNotEqualTo(TrainscopeCli.BAD_INPUT);
+    }
+
+    @Test
     void failOnNeverExitsZeroAndBadInputExitsTwo() throws IOException {
         Path config = Files.writeString(dir.resolve("never.yaml"), ZERO_INIT);
         CliRun never = CliRun.of("diagnose", config.toString(), "--iterations", "4", "--fail-on", "never", "-o",

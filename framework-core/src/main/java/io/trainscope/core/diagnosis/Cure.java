@@ -157,7 +157,15 @@ public final class Cure {
         ((ObjectNode) tree.with("training")).put("epochs", epochs);
         ConfigSource plain = new ConfigSource(tree, source.defaultName(), source.origin(), source.directory());
         ResolvedExperiment experiment = resolver.resolve(plain.parse());
-        TrainingResult result = trainer.train(experiment, new RunOptions(null, null, null, cache, false));
+        RunOptions options = new RunOptions(null, null, null, cache, false);
+        long examples = trainer.trainingExamples(experiment, options);
+        if (experiment.spec().training().batchSize() > examples) {
+            // the held-out share can leave fewer examples than a full-batch config's batch: one batch of them all
+            ((ObjectNode) tree.with("training")).put("batch-size", examples);
+            experiment = resolver.resolve(new ConfigSource(tree, source.defaultName(), source.origin(),
+                    source.directory()).parse());
+        }
+        TrainingResult result = trainer.train(experiment, options);
         Double accuracy = result.validation().get(Evaluator.ACCURACY);
         Double loss = result.validation().get(Evaluator.LOSS);
         return accuracy != null ? new Scored(Evaluator.ACCURACY, accuracy)

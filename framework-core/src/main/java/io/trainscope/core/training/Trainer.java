@@ -77,6 +77,16 @@ public final class Trainer {
         return dataPreparer.prepare(loaded, head, experiment.normalizers());
     }
 
+    /**
+     * How many examples the experiment's training split holds for its first seed (loads the data,
+     * through the data sources' cache when {@code options} names one).
+     */
+    public long trainingExamples(ResolvedExperiment experiment, RunOptions options) {
+        var spec = experiment.spec();
+        return dataPreparer.load(experiment.dataSource(), spec.data(), spec.training().seed(), options.cacheDirectory())
+                .train().size();
+    }
+
     /** Trains on already prepared data (see {@link #prepare}) with the experiment's first seed. */
     public TrainingResult trainOn(ResolvedExperiment experiment, PreparedData data, RunOptions options) {
         return runs.fresh(experiment, data, options).run();
