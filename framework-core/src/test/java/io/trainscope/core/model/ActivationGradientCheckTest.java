@@ -10,9 +10,8 @@ import io.trainscope.core.plugin.PluginFamily;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -33,22 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gradients backpropagation computes through trainscope's adapters, the plugin's fused backprop and,
  * for prelu, the learnable slope's layer, match central differences of the loss for every parameter.
  */
+@ExtendWith(Float64Defaults.class)
 class ActivationGradientCheckTest {
-
-    private static DataType floatingBefore;
-    private static DataType defaultBefore;
-
-    @BeforeAll
-    static void useFloat64() {
-        floatingBefore = Nd4j.defaultFloatingPointType();
-        defaultBefore = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restoreDataTypes() {
-        Nd4j.setDefaultDataTypes(defaultBefore, floatingBefore);
-    }
 
     /** Every discovered activation with its defaults, and the variants that change the network's layers or formulas. */
     static Stream<String> activations() {

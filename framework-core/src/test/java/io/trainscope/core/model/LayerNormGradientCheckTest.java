@@ -1,11 +1,8 @@
 package io.trainscope.core.model;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,22 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code GradientCheckUtil} in float64 in a network {@link NetworkBuilder} builds, gain and bias
  * included (the check of {@link ActivationGradientCheckTest}).
  */
+@ExtendWith(Float64Defaults.class)
 class LayerNormGradientCheckTest {
-
-    private static DataType floatingBefore;
-    private static DataType defaultBefore;
-
-    @BeforeAll
-    static void useFloat64() {
-        floatingBefore = Nd4j.defaultFloatingPointType();
-        defaultBefore = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restoreDataTypes() {
-        Nd4j.setDefaultDataTypes(defaultBefore, floatingBefore);
-    }
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"tanh, before-activation", "tanh, after-activation", "sigmoid, before-activation",
