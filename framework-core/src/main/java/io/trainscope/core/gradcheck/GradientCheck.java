@@ -1,9 +1,7 @@
 package io.trainscope.core.gradcheck;
 
-import io.trainscope.core.config.ExperimentResolver;
 import io.trainscope.core.config.ResolvedExperiment;
 import io.trainscope.core.data.PreparedData;
-import io.trainscope.core.diagnosis.ConfigSource;
 import io.trainscope.core.model.BuiltNetwork;
 import io.trainscope.core.model.NetworkBuilder;
 import io.trainscope.core.training.RunOptions;
@@ -36,20 +34,13 @@ import java.util.Random;
  */
 public final class GradientCheck {
 
-    private final ExperimentResolver resolver;
     private final Trainer trainer;
     private final NetworkBuilder builder;
 
     @Inject
-    public GradientCheck(ExperimentResolver resolver, Trainer trainer, NetworkBuilder builder) {
-        this.resolver = resolver;
+    public GradientCheck(Trainer trainer, NetworkBuilder builder) {
         this.trainer = trainer;
         this.builder = builder;
-    }
-
-    /** Checks the network of a config. */
-    public GradientCheckReport run(ConfigSource source, GradientCheckOptions options) {
-        return run(resolver.resolve(source.parse()), options);
     }
 
     /** Checks the network of a resolved experiment, on its own data. */
