@@ -51,6 +51,15 @@ public final class GradientCheck {
         return check(checkable, data, options);
     }
 
+    /**
+     * Checks the network of a resolved experiment on data prepared elsewhere (as {@link Trainer#prepare}
+     * prepares them: an application's own arrays, say), on the first {@code options.examples()}
+     * training examples.
+     */
+    public GradientCheckReport run(ResolvedExperiment resolved, PreparedData data, GradientCheckOptions options) {
+        return check(CheckableExperiment.of(resolved), data.withTrainingExamples(options.examples()), options);
+    }
+
     private GradientCheckReport check(CheckableExperiment checkable, PreparedData data, GradientCheckOptions options) {
         ResolvedExperiment experiment = checkable.experiment();
         long seed = experiment.spec().training().seed();
