@@ -64,8 +64,10 @@ public final class EmbeddedApplication {
         Outcome outcome = run(Path.of(args.length > 0 ? args[0] : "runs"));
         System.out.println("the application's live feed (its own monitor, pushed every epoch of both runs):");
         for (LiveFeed.EpochReport r : outcome.feed()) {
-            System.out.printf(Locale.ROOT, "  %-32s epoch %2d  training loss %.4f  validation %s%n", r.run(), r.epoch(),
-                    r.trainingLoss(), r.validation());
+            StringBuilder validation = new StringBuilder();
+            r.validation().forEach((k, v) -> validation.append(String.format(Locale.ROOT, "  validation %s %.4f", k, v)));
+            System.out.printf(Locale.ROOT, "  %-14s epoch %2d  training loss %.4f%s%n", r.run(), r.epoch(), r.trainingLoss(),
+                    validation);
         }
         System.out.println("trained: " + outcome.trained().directory() + ", predicts " + Arrays.toString(outcome.predicted())
                 + " for a setosa and a virginica");
