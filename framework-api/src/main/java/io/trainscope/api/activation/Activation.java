@@ -74,41 +74,6 @@ public interface Activation extends Plugin {
     }
 
     /**
-     * {@code f(z)} written into {@code out}, {@code z} left unchanged: the core's dense layer keeps
-     * {@code z} for the backward pass this way without copying it. The default copies {@code z} into
-     * {@code out} and applies {@link #apply} there; override it with one operation that reads
-     * {@code z} and writes {@code out} when ND4J has one. Must give exactly the values of
-     * {@link #apply}.
-     *
-     * @param z      pre-activations; must not be modified
-     * @param out    where {@code f(z)} goes: same shape as {@code z}, possibly another memory order
-     * @param params this plugin's resolved parameters
-     * @return {@code out}
-     */
-    default INDArray applyInto(INDArray z, INDArray out, Parameters params) {
-        out.assign(z);
-        INDArray result = apply(out, params);
-        return result == out ? out : out.assign(result);
-    }
-
-    /**
-     * {@link #backprop} written into {@code out}, {@code z} left unchanged. The default copies
-     * {@code z} into {@code out} and backpropagates there; override it with one operation when ND4J
-     * has one. Must give exactly the values of {@link #backprop}.
-     *
-     * @param z       pre-activations; must not be modified
-     * @param gradOut {@code dL/da}, same shape as {@code z}; must not be modified
-     * @param out     where {@code dL/dz} goes: same shape as {@code z}, possibly another memory order
-     * @param params  this plugin's resolved parameters
-     * @return {@code out}
-     */
-    default INDArray backpropInto(INDArray z, INDArray gradOut, INDArray out, Parameters params) {
-        out.assign(z);
-        INDArray result = backprop(out, gradOut, params);
-        return result == out ? out : out.assign(result);
-    }
-
-    /**
      * Where the function is flat (its derivative near zero), expressed on its output, so the
      * saturation monitor can count saturated units without knowing the function by name.
      *

@@ -13,7 +13,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * Its configuration (plugin name and parameters) survives DL4J's JSON and Java serialization; the
  * plugin is found again by name where it is read back ({@link PortablePlugin}).
  */
-final class PluginActivation implements IActivation, OutOfPlaceActivation {
+final class PluginActivation implements IActivation {
     private static final long serialVersionUID = 2L;
 
     @JsonProperty("plugin")
@@ -40,16 +40,6 @@ final class PluginActivation implements IActivation, OutOfPlaceActivation {
     @Override
     public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
         return new Pair<>(activation.plugin().backprop(in, epsilon, activation.params()), null);
-    }
-
-    @Override
-    public INDArray activateInto(INDArray z, INDArray out, boolean training) {
-        return activation.plugin().applyInto(z, out, activation.params());
-    }
-
-    @Override
-    public INDArray backpropInto(INDArray z, INDArray epsilon, INDArray out) {
-        return activation.plugin().backpropInto(z, epsilon, out, activation.params());
     }
 
     @Override

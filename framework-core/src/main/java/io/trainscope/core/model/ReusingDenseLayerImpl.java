@@ -10,19 +10,14 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The layer of {@link ReusingDenseLayer}: DL4J's dense layer, except that a training forward pass
- * keeps {@code z = xW + b} (in the activations workspace, alive until the backward pass of the same
- * iteration) and the backward pass uses it instead of recomputing it, and that the
+ * keeps a copy of {@code z = xW + b} (in the activations workspace, alive until the backward pass
+ * of the same iteration) and the backward pass uses it instead of recomputing it, and that the
  * input gradient is skipped when the configuration says nobody needs it. Anything unusual (layer
- * norm, dropout, weight noise, masks) falls back to DL4J's own code path. With trainscope's own
- * activations ({@link OutOfPlaceActivation}) {@code z} is computed f-order, straight from the
- * product, the activation is written from it into DL4J's c-order array and the backward pass's
- * {@code dL/dz} into a new c-order array, so {@code z} is neither copied nor overwritten; every
- * value, and every later reduction's order, is what DL4J's layer computes.
+ * norm, dropout, weight noise, masks) falls back to DL4J's own code path.
  */
 final class ReusingDenseLayerImpl extends DenseLayer {
     private static final long serialVersionUID = 1L;
@@ -46,41 +41,9 @@ final class ReusingDenseLayerImpl extends DenseLayer {
         if (!training || !plain()) {
             return super.activate(training, workspaceMgr);
         }
-        if (layerConf().getActivationFn() instanceof OutOfPlaceActivation fn) {
-            INDArray z = preOutputF(workspaceMgr);
-            if (z != null) {
-                cachedZ = z;
-                INDArray a = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, z.dataType(), z.shape(), 'c');
-                return fn.activateInto(z, a, true);
-            }
-        }
         INDArray z = preOutput(true, workspaceMgr);
         cachedZ = workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
         return layerConf().getActivationFn().getActivation(z, true);
-    }
-
-    /**
-     * {@code z = xW + b} as DL4J's {@code BaseLayer} computes it, but into an f-order array: the
-     * product goes straight into it (DL4J asks for a c-order result, which ND4J's {@code mmuli}
-     * computes into an f-order temporary and copies), with the same values, bit for bit. Null when
-     * the input does not fit, for DL4J's own path to report.
-     */
-    private INDArray preOutputF(LayerWorkspaceMgr workspaceMgr) {
-        assertInputSet(false);
-        INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, workspaceMgr);
-        INDArray x = input.castTo(w.dataType());
-        if (x.rank() != 2 || x.columns() != w.rows()) {
-            return null;
-        }
-        INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, w.dataType(),
-                new long[]{x.size(0), w.size(1)}, 'f');
-        x.mmuli(w, z);
-        if (hasBias()) {
-            // the broadcast add addiRowVector does on a c-order array (on an f-order one it takes another op)
-            INDArray b = getParamWithNoise(DefaultParamInitializer.BIAS_KEY, true, workspaceMgr);
-            Nd4j.getExecutioner().exec(new BroadcastAddOp(z, b, z, 1));
-        }
-        return z;
     }
 
     @Override
@@ -91,10 +54,7 @@ final class ReusingDenseLayerImpl extends DenseLayer {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
         assertInputSet(true);
-        INDArray delta = layerConf().getActivationFn() instanceof OutOfPlaceActivation fn && z.ordering() == 'f'
-                ? fn.backpropInto(z, epsilon, workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, z.dataType(),
-                        z.shape(), 'c'))
-                : layerConf().getActivationFn().backprop(z, epsilon).getFirst();
+        INDArray delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
         Gradient ret = new DefaultGradient();
         if (hasBias()) {
             INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);

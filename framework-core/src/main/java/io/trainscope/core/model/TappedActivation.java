@@ -12,7 +12,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * activation layer, this is exactly the delta its backward pass goes on with). A copy read back from DL4J's JSON or Java serialization has no tap and only
  * computes the activation.
  */
-final class TappedActivation implements IActivation, OutOfPlaceActivation {
+final class TappedActivation implements IActivation {
     private static final long serialVersionUID = 1L;
 
     @JsonProperty("activation")
@@ -47,33 +47,6 @@ final class TappedActivation implements IActivation, OutOfPlaceActivation {
             tap.offerGradient(layer, result.getFirst());
         }
         return result;
-    }
-
-    @Override
-    public INDArray activateInto(INDArray z, INDArray out, boolean training) {
-        if (training && tap != null) {
-            tap.offer(layer, z);
-        }
-        if (delegate instanceof OutOfPlaceActivation o) {
-            return o.activateInto(z, out, training);
-        }
-        INDArray a = delegate.getActivation(out.assign(z), training);
-        return a == out ? out : out.assign(a);
-    }
-
-    @Override
-    public INDArray backpropInto(INDArray z, INDArray epsilon, INDArray out) {
-        INDArray dz;
-        if (delegate instanceof OutOfPlaceActivation o) {
-            dz = o.backpropInto(z, epsilon, out);
-        } else {
-            INDArray d = delegate.backprop(out.assign(z), epsilon).getFirst();
-            dz = d == out ? out : out.assign(d);
-        }
-        if (tap != null) {
-            tap.offerGradient(layer, dz);
-        }
-        return dz;
     }
 
     @Override

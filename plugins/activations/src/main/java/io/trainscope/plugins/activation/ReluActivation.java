@@ -4,7 +4,6 @@ import io.trainscope.api.activation.Activation;
 import io.trainscope.api.activation.FlatRegion;
 import io.trainscope.api.plugin.Parameters;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -17,8 +16,7 @@ import java.util.Optional;
  *
  * <p>An output of exactly 0 passes no gradient back, so its flat region is {@code a <= 0}: a unit
  * whose output is 0 for every example is dead (seed 003). {@link #apply}, {@link #derivative} and
- * {@link #backprop} work in place on {@code z}; {@link #applyInto} and {@link #backpropInto} in one
- * pass into another array.
+ * {@link #backprop} work in place on {@code z}.
  */
 public final class ReluActivation implements Activation {
 
@@ -46,20 +44,6 @@ public final class ReluActivation implements Activation {
     public INDArray backprop(INDArray z, INDArray gradOut, Parameters params) {
         Nd4j.exec(new RectifiedLinearDerivative(z, gradOut, z));
         return z;
-    }
-
-    /** One pass, reading {@code z} and writing {@code out}: the same operation as {@link #apply}. */
-    @Override
-    public INDArray applyInto(INDArray z, INDArray out, Parameters params) {
-        Nd4j.exec(new RectifiedLinear(z, out));
-        return out;
-    }
-
-    /** One pass, reading {@code z} and {@code gradOut} and writing {@code out}: the same operation as {@link #backprop}. */
-    @Override
-    public INDArray backpropInto(INDArray z, INDArray gradOut, INDArray out, Parameters params) {
-        Nd4j.exec(new RectifiedLinearDerivative(z, gradOut, out));
-        return out;
     }
 
     @Override
