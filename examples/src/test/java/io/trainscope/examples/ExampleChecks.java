@@ -58,7 +58,10 @@ final class ExampleChecks {
         assertThat(reluHe).isBetween(0.01, 100.0);
     }
 
-    /** N(0, 1): logits in the tens, float32's naive softmax overflows, the comparison fails; he-normal agrees. */
+    /**
+     * N(0, 1): logits in the tens, float32's naive softmax overflows, the comparison fails; he-normal
+     * agrees; the gradient check against central differences passes at both.
+     */
     static void seed001(Printed p) {
         for (String type : List.of("float64", "float32")) {
             List<String> normal = p.section("N(0,1), " + type);
@@ -72,6 +75,9 @@ final class ExampleChecks {
         }
         String overflow = line(p.section("N(0,1), float32"), "naive softmax");
         assertThat(numbers(overflow, "exp(z)/sum(exp(z)):").get(0)).as(overflow).isPositive();
+        assertThat(p.text().lines().filter(l -> l.startsWith("PASS: every tensor agrees")))
+                .as("the reusable gradient check passes at both inits: backpropagation is right, the clipped score is not")
+                .hasSize(2);
     }
 
     /** Initial loss far above ln 10 with N(0, 1), near it with PyTorch's default; most tanh outputs saturated. */
