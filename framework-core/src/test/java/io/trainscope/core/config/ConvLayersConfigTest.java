@@ -118,6 +118,20 @@ class ConvLayersConfigTest {
     }
 
     @Test
+    void theMnistErrorsDocsConfigMdShowsAreTheseLines() {
+        ImageShape mnist = new ImageShape(1, 28, 28);
+        assertThat(shapeError(layers("    - {type: conv2d, filters: 16, kernel: 5}\n    - {type: max-pool, kernel: 2}\n"
+                + "    - {type: conv2d, filters: 16, kernel: 5}\n    - {type: max-pool, kernel: 2}\n"
+                + "    - {type: conv2d, filters: 16, kernel: 5}\n"), mnist))
+                .isEqualTo("model.layers[4]: conv2d: kernel 5x5 is larger than its input 16x4x4 (channels x rows x columns) "
+                        + "with padding 0x0; use a smaller kernel or more padding");
+        assertThat(shapeError(layers("    - {type: conv2d, filters: 4, kernel: 4, stride: 5}\n"), mnist))
+                .isEqualTo("model.layers[0]: conv2d: the windows do not tile the input's rows: input 1x28x28, kernel 4x4, "
+                        + "stride 5x5, padding 0x0 give (28 + 2x0 - 4) / 5 + 1 rows, not a whole number; choose a stride "
+                        + "that divides input + 2 x padding - kernel");
+    }
+
+    @Test
     void theProgrammaticModelChecksFiltersAndOrderToo() {
         LayerWindow w = new LayerWindow(LayerWindow.Pair.of(3), LayerWindow.Pair.of(1), LayerWindow.Pair.of(0));
         assertThatThrownBy(() -> new LayerSpec(LayerType.CONV2D, 4, LayerSettings.INHERIT))
