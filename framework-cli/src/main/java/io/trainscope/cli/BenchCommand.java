@@ -10,11 +10,13 @@ import io.trainscope.cli.bench.ConfigBenchmark;
 import io.trainscope.cli.bench.DataBenchmark;
 import io.trainscope.cli.bench.GemmFloor;
 import io.trainscope.cli.bench.InstrumentBenchmark;
+import io.trainscope.cli.bench.MemoryBenchmark;
 import io.trainscope.cli.bench.PassBenchmark;
 import io.trainscope.cli.bench.StartupBenchmark;
 import io.trainscope.cli.bench.ThroughputBenchmark;
 import io.trainscope.core.config.ConfigLimits;
 import io.trainscope.core.config.ResolvedExperiment;
+import io.trainscope.core.data.PreparedData;
 import io.trainscope.cli.env.CpuInfo;
 import io.trainscope.cli.env.ThreadSetting;
 import io.trainscope.core.training.RunOptions;
@@ -59,6 +61,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @CommandLine.Option(names = "--iterations", defaultValue = "60", description = "Timed iterations per variant and round (default ${DEFAULT-VALUE}).")
     int iterations;
+
+    @CommandLine.Option(names = "--memory-epochs", defaultValue = "40", description = "Epochs of the long run with every "
+            + "monitor on that measures memory growth; 0 skips it (default ${DEFAULT-VALUE}).")
+    int memoryEpochs;
 
     @CommandLine.Option(names = "--skip-startup", description = "Do not measure command-line start-up.")
     boolean skipStartup;
@@ -154,8 +160,9 @@ final class BenchCommand implements Callable<Integer> {
             out.println("start-up: not measured (run through the ./trainscope launcher to measure it)");
         }
 
+        double growth = memory(trainscope, experiment, prepared, out, figures);
         var budgets = BenchBudgets.evaluate(BenchBudgets.figures(throughput, floor.samplesPerSecond(),
-                pass.ratio().median(), Double.NaN));   // memory growth: not measured yet (reliability issue)
+                pass.ratio().median(), growth));
         BenchBudgets.print(out, budgets);
         figures.put("budgets", budgets);
         if (json != null) {
@@ -199,6 +206,24 @@ final class BenchCommand implements Callable<Integer> {
                 + "(mvn -Pstats-listener; its deeplearning4j-ui-model dependency is kept out of the main build), "
                 + "see docs/instrument.md");
         return results;
+    }
+
+    /** The long run with every monitor on; prints and records it, returns the resident growth per epoch (NaN if skipped). */
+    private double memory(Trainscope trainscope, ResolvedExperiment experiment, PreparedData prepared, PrintWriter out,
+                          Map<String, Object> figures) {
+        if (memoryEpochs < 1) {
+            out.println("memory: not measured (--memory-epochs 0)");
+            return Double.NaN;
+        }
+        var m = trainscope.get(MemoryBenchmark.class).run(experiment, prepared, memoryEpochs);
+        out.printf(Locale.ROOT, "memory, %d epochs of %d iterations, every monitor every iteration: resident %.1f MiB after "
+                        + "epoch 1, %.1f after epoch %d, %.1f after epoch %d; growth over epochs %d-%d: resident %.3f MiB "
+                        + "per epoch, ND4J native %.3f MiB per epoch (%.1f to %.1f MiB)%n", m.epochs(), m.iterationsPerEpoch(),
+                m.residentMiB()[0], m.residentMiB()[m.fitFrom()], m.fitFrom() + 1, m.residentMiB()[m.epochs() - 1],
+                m.epochs(), m.fitFrom() + 1, m.epochs(), m.residentGrowth(), m.nativeGrowth(), m.nativeMiB()[m.fitFrom()],
+                m.nativeMiB()[m.epochs() - 1]);
+        figures.put("memory", m);
+        return m.residentGrowth();
     }
 
     /** The config's own parse, the worst config within the limits, and the refusal of two bad ones. */

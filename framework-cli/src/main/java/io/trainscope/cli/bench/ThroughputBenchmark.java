@@ -98,7 +98,7 @@ public final class ThroughputBenchmark {
      * Every standard and user monitor (test monitors excluded); those that take the shared
      * {@link SamplingParameters#EVERY} sample every {@code every} iterations.
      */
-    private List<PluginRef> allMonitors(int every) {
+    List<PluginRef> allMonitors(int every) {
         List<PluginRef> refs = new ArrayList<>();
         for (DiscoveredPlugin<?> p : registry.all()) {
             if (p.family() != PluginFamily.MONITOR || p.name().startsWith("test-")) {
