@@ -8,7 +8,6 @@ import io.trainscope.core.config.ResolvedLayer;
 import io.trainscope.core.training.optim.Regularizers;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -69,8 +68,12 @@ final class ConvolutionLayers {
         return next;
     }
 
-    /** Appends a pooling layer at DL4J index {@code at}, its input dropped with probability {@code inputDropout}. */
-    static int pool(NeuralNetConfiguration.ListBuilder list, int at, ResolvedLayer layer, double inputDropout) {
+    /**
+     * Appends a pooling layer at DL4J index {@code at}. It takes no dropout: DL4J's
+     * {@code SubsamplingLayer} backpropagates through a dropout mask but never applies one, so a
+     * convolution's dropout goes to the next layer with weights.
+     */
+    static int pool(NeuralNetConfiguration.ListBuilder list, int at, ResolvedLayer layer) {
         LayerWindow w = layer.spec().window();
         SubsamplingLayer.Builder builder = new SubsamplingLayer.Builder(
                 layer.type() == LayerType.MAX_POOL ? PoolingType.MAX : PoolingType.AVG)
@@ -78,9 +81,6 @@ final class ConvolutionLayers {
                 .stride(w.stride().rows(), w.stride().columns())
                 .padding(w.padding().rows(), w.padding().columns())
                 .convolutionMode(ConvolutionMode.Strict);
-        if (inputDropout > 0) {
-            builder.dropOut(new Dropout(1.0 - inputDropout));
-        }
         list.layer(at, builder.build());
         return at + 1;
     }

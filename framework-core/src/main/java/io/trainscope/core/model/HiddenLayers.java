@@ -25,8 +25,8 @@ import java.util.List;
  * the activation, which sits on the weighted layer itself unless it must be a layer of its own
  * (after normalization placed before it, or a learnable slope, realised as a {@link SlopeLayer}):
  * see {@link ActivationStack}. Each layer takes its own settings ({@link ResolvedLayer}: activation,
- * initializer, bias, normalizer); a layer's dropout is applied to the input of the next layer
- * ({@link Dropouts}). Monitors see one logical layer per weighted layer, named {@code hidden-0},
+ * initializer, bias, normalizer); a layer's dropout is applied to the input of the next layer with
+ * weights ({@link Dropouts}), after any pool. Monitors see one logical layer per weighted layer, named {@code hidden-0},
  * {@code hidden-1}, ... in order, whatever the DL4J layers are; pooling and {@code flatten} layers
  * have no weights and are not logical layers (a pool shifts DL4J's indices, {@code flatten} adds
  * no DL4J layer: DL4J's input preprocessor flattens):
@@ -102,8 +102,7 @@ final class HiddenLayers {
                 logical.add(layer);
                 dropout = layer.dropout();
             } else if (layer.type().pooling()) {
-                next = ConvolutionLayers.pool(list, next, layer, dropout);
-                dropout = 0.0;
+                next = ConvolutionLayers.pool(list, next, layer);
             }
             width = out != null ? out.features() : layer.type() == LayerType.DENSE ? layer.units() : width;
             in = out;

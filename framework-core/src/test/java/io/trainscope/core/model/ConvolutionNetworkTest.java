@@ -7,6 +7,8 @@ import io.trainscope.api.monitor.LayerKind;
 import io.trainscope.core.TestTrainscope;
 import io.trainscope.core.config.ConfigException;
 import io.trainscope.core.config.ResolvedExperiment;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -36,7 +38,7 @@ class ConvolutionNetworkTest {
               activation: relu
               init: he-normal
               layers:
-                - {type: conv2d, filters: 64, kernel: 3, normalizers: [batchnorm]}
+                - {type: conv2d, filters: 64, kernel: 3, normalizers: [batchnorm], dropout: 0.25}
                 - {type: max-pool, kernel: 2}
                 - {type: conv2d, filters: 8, kernel: 3, padding: 1, activation: tanh, init: {name: normal, std: 0.05}}
                 - {type: flatten}
@@ -66,6 +68,10 @@ class ConvolutionNetworkTest {
         assertThat(conf(3)).isInstanceOf(SubsamplingLayer.class);
         assertThat(conf(4)).isInstanceOf(ConvolutionLayer.class);
         assertThat(conf(5)).isInstanceOf(ReusingDenseLayer.class);
+        // the first convolution's dropout skips the pool (DL4J's pooling layer applies none) to reach the next one
+        assertThat(conf(3).getIDropout()).isNull();
+        assertThat(((Dropout) ((BaseLayer) conf(4)).getIDropout()).getP()).isCloseTo(0.75, within(1e-12));
+        assertThat(((BaseLayer) conf(0)).getIDropout()).isNull();
         // the first dense layer is not the network's first layer: it passes the gradient on to the convolutions
         assertThat(((ReusingDenseLayer) conf(5)).isInputGradient()).isTrue();
         List<LayerInfo> infos = built.layout().info().layers();
