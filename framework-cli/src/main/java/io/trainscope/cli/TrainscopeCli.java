@@ -17,8 +17,8 @@ import java.util.Arrays;
 @Command(name = "trainscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Trains deep networks, watches them from the inside, and says what is wrong.",
         subcommands = {TrainCommand.class, DiagnoseCommand.class, EvaluateCommand.class, ReportCommand.class,
-                PluginsCommand.class, CompareCommand.class, ActivationsCommand.class, EnvCommand.class, BenchCommand.class,
-                ExampleCommand.class, CommandLine.HelpCommand.class})
+                GradcheckCommand.class, PluginsCommand.class, CompareCommand.class, ActivationsCommand.class,
+                EnvCommand.class, BenchCommand.class, ExampleCommand.class, CommandLine.HelpCommand.class})
 public final class TrainscopeCli implements Runnable {
 
     /** Exit status of a successful command. */

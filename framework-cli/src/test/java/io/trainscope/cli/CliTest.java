@@ -18,7 +18,8 @@ class CliTest {
     void everyCommandHasHelp() {
         assertThat(cli("--help").status()).isZero();
         var commands = TrainscopeCli.commandLine().getSubcommands().keySet();
-        assertThat(commands).contains("train", "evaluate", "report", "compare", "plugins", "activations", "env", "bench");
+        assertThat(commands).contains("train", "evaluate", "report", "compare", "plugins", "activations", "env", "bench",
+                "gradcheck");
         for (String command : commands) {
             CliRun help = cli(command, "--help");
             assertThat(help.status()).as(command + " --help").isZero();

@@ -1,5 +1,8 @@
 package io.trainscope.examples.seed001;
 
+import io.trainscope.core.Trainscope;
+import io.trainscope.core.gradcheck.GradientCheckOptions;
+import io.trainscope.core.gradcheck.GradientCheckTable;
 import io.trainscope.examples.ExampleArgs;
 import io.trainscope.examples.ExamplePaths;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -22,6 +25,10 @@ import java.util.Map;
  * smaller (the seed's autograd disagreed for the same reason, its {@code log(p + 1e-10)}). With
  * He initialization (variance 2 / fan-in) the logits stay near 1 and every gradient agrees within
  * {@link GradientComparison}'s tolerance.
+ *
+ * <p>The comparison by hand is the seed's lesson; its reusable form is {@code trainscope gradcheck
+ * CONFIG}, which checks any config's network against central differences of the loss. The
+ * example ends with it on the seed's network as trainscope builds it ({@link SeedGradcheck}).
  *
  * <p>Run: {@code ./trainscope example seed001 [--data MNIST_DIR] [--examples 1437] [--seed 42]}.
  */
@@ -155,6 +162,13 @@ public final class BackpropByHand {
                 digits.size(), seed);
         for (Case c : runAll(digits, seed)) {
             System.out.println(describe(c));
+        }
+        System.out.println("The reusable check (trainscope gradcheck CONFIG): the same network as trainscope builds it "
+                + "from a config, DL4J's backpropagation against central differences of the loss, both inits\n");
+        Trainscope trainscope = Trainscope.create();
+        for (Init init : Init.values()) {
+            System.out.println(GradientCheckTable.render(SeedGradcheck.check(trainscope, digits, init, seed,
+                    GradientCheckOptions.DEFAULTS)));
         }
     }
 }

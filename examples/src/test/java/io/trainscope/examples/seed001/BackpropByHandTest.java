@@ -1,5 +1,10 @@
 package io.trainscope.examples.seed001;
 
+import io.trainscope.core.Trainscope;
+import io.trainscope.core.gradcheck.GradientCheckOptions;
+import io.trainscope.core.gradcheck.GradientCheckReport;
+import io.trainscope.core.gradcheck.GradientCheckTable;
+import io.trainscope.core.gradcheck.TensorCheck;
 import io.trainscope.examples.ExamplePaths;
 import io.trainscope.examples.seed001.BackpropByHand.Case;
 import io.trainscope.examples.seed001.BackpropByHand.Init;
@@ -21,12 +26,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class BackpropByHandTest {
 
     private static List<Case> cases;
+    private static Digits8x8 digits;
 
     @BeforeAll
     static void runTheFourCases() throws Exception {
         Path mnist = ExamplePaths.mnist();
         assumeTrue(Files.isDirectory(mnist), "MNIST t10k is not at " + mnist + ": seed 001's test is skipped");
-        cases = BackpropByHand.runAll(Digits8x8.load(mnist, 300), 42);
+        digits = Digits8x8.load(mnist, 300);
+        cases = BackpropByHand.runAll(digits, 42);
     }
 
     private static Case get(Init init, DataType type) {
@@ -68,6 +75,18 @@ class BackpropByHandTest {
             assertThat(c.naive().agrees()).isTrue();
         }
         assertThat(get(Init.HE_NORMAL, DataType.DOUBLE).comparison().row("0_W").maxRel()).isLessThan(1e-9);
+    }
+
+    @Test
+    void theReusableGradientCheckPassesTheSeedsNetworkAtBothInits() {
+        Trainscope trainscope = Trainscope.create();
+        for (Init init : Init.values()) {
+            GradientCheckReport report = SeedGradcheck.check(trainscope, digits, init, 42, GradientCheckOptions.DEFAULTS);
+            assertThat(report.passed()).as("%s%n%s", init, GradientCheckTable.render(report)).isTrue();
+            assertThat(report.tensors()).extracting(TensorCheck::name)
+                    .containsExactly("hidden-0 W", "hidden-0 b", "output W", "output b");
+            assertThat(report.tensor("hidden-0 W").zero()).isFalse();
+        }
     }
 
     @Test

@@ -75,7 +75,9 @@ public final class HostArray {
     /**
      * The sum of squares of the values: float partial sums over blocks of 4,096 values in eight
      * independent lanes (fast: no conversion per value, no dependency chain), added up in double
-     * precision (relative error about 1e-8 on a million Gaussian values).
+     * precision (relative error about 1e-8 on a million Gaussian values). A block whose float sum
+     * overflows (values above about 1.8e19) is summed again in double, so the result is NaN or
+     * infinite exactly when a value is: finite floats never overflow a double sum of squares.
      */
     public double sumOfSquares() {
         return sumOfSquares(0, size());
@@ -95,9 +97,16 @@ public final class HostArray {
 
     /**
      * The sum of squares of {@code values[from, to)}, at most a few thousand of them: eight float
-     * accumulators (enough precision for one block, and the loop vectorizes), added up in double.
+     * accumulators (enough precision for one block, and the loop vectorizes), added up in double;
+     * when a float accumulator overflowed, the block again in double.
      */
     private static double blockSumOfSquares(float[] values, int from, int to) {
+        double block = floatSumOfSquares(values, from, to);
+        return Double.isInfinite(block) ? doubleSumOfSquares(values, from, to) : block;
+    }
+
+    /** The fast path of {@link #blockSumOfSquares}: infinite when a value is, or when a square or lane overflows a float. */
+    private static double floatSumOfSquares(float[] values, int from, int to) {
         float s0 = 0;
         float s1 = 0;
         float s2 = 0;
@@ -122,6 +131,16 @@ public final class HostArray {
             block += (double) values[i] * values[i];
         }
         return block;
+    }
+
+    /** Every square and sum in double: finite for finite values. */
+    private static double doubleSumOfSquares(float[] values, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            double x = values[i];
+            sum += x * x;
+        }
+        return sum;
     }
 
     /** Mean, population standard deviation, minimum, maximum and count of the values, in one pass. */

@@ -2,6 +2,8 @@ package io.trainscope.api.monitor;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -41,6 +43,33 @@ class HostArrayTest {
         }
         assertThat(h.sumOfSquares()).isEqualTo(whole);
         assertThat(h.sumOfSquares(0, 4_321) + h.sumOfSquares(4_321, 10_000)).isEqualTo(whole);
+    }
+
+    @Test
+    void hugeButFiniteValuesHaveAFiniteSumOfSquaresInEveryBlockPosition() {
+        // 1e19 squared is 1e38 (a float); 3e19 squared overflows a float but not a double
+        for (int size : new int[]{3, 8, 4_096, 10_000}) {
+            float[] v = new float[size];
+            Arrays.fill(v, 3e19f);
+            HostArray h = new HostArray(v, 1, size, false);
+            double expected = size * (double) 3e19f * 3e19f;
+            assertThat(h.sumOfSquares()).as("%d values of 3e19", size).isFinite().isCloseTo(expected, within(expected * 1e-9));
+        }
+        float[] mixed = new float[9_000];
+        mixed[4_100] = Float.MAX_VALUE;
+        mixed[5] = 1.5f;
+        double expected = (double) Float.MAX_VALUE * Float.MAX_VALUE + 2.25;
+        assertThat(new HostArray(mixed, 90, 100, false).sumOfSquares()).isCloseTo(expected, within(expected * 1e-12));
+    }
+
+    @Test
+    void onlyANanOrAnInfinityMakesTheSumOfSquaresNonFinite() {
+        float[] v = new float[5_000];
+        Arrays.fill(v, 2e19f);
+        v[17] = Float.NEGATIVE_INFINITY;
+        assertThat(new HostArray(v, 1, v.length, false).sumOfSquares()).isEqualTo(Double.POSITIVE_INFINITY);
+        v[17] = Float.NaN;
+        assertThat(new HostArray(v, 1, v.length, false).sumOfSquares()).isNaN();
     }
 
     @Test

@@ -47,7 +47,7 @@ class BadInputTableTest {
     void theTableHasAtLeastFortyCasesCoveringEveryCommand() {
         assertThat(BadInputs.all()).hasSizeGreaterThanOrEqualTo(40).extracting(BadInput::command)
                 .contains("train", "evaluate", "report", "compare", "bench", "resume", "diagnose", "plugins",
-                        "activations");
+                        "activations", "gradcheck");
     }
 
     @TestFactory

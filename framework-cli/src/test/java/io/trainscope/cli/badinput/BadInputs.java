@@ -41,6 +41,7 @@ final class BadInputs {
         t.resume();
         t.otherCommands();
         t.diagnose();
+        t.gradcheck();
         return List.copyOf(t.cases);
     }
 
@@ -329,6 +330,18 @@ final class BadInputs {
                 "0"), "--iterations", "at least 1", "0");
         add("diagnose", "an unknown --fail-on level", w -> List.of("diagnose", w.config(iris(MODEL, TRAINING)),
                 "--fail-on", "sometimes"), "--fail-on", "sometimes", "info, warning, error or never");
+    }
+
+    /** {@code gradcheck} of inputs it cannot check. */
+    private void gradcheck() {
+        add("gradcheck", "a config that does not exist", w -> List.of("gradcheck", w.dir().resolve("none.yaml")
+                .toString()), "none.yaml", "no such file or folder");
+        add("gradcheck", "an unknown activation", w -> List.of("gradcheck", w.config(iris("{hidden: [4], activation: "
+                + "rellu}", TRAINING))), "model.activation", "did you mean 'relu'");
+        add("gradcheck", "zero examples", w -> List.of("gradcheck", w.config(iris(MODEL, TRAINING)), "--examples", "0"),
+                "--examples", "at least 1");
+        add("gradcheck", "a step too large", w -> List.of("gradcheck", w.config(iris(MODEL, TRAINING)), "--epsilon",
+                "0.5"), "--epsilon", "(0, 0.1]", "0.5");
     }
 
     /** A folder no run can be written to: read-only, or, for root (who may write anywhere), under a file. */

@@ -92,6 +92,12 @@ class Nd4jStatisticsTest {
     }
 
     @Test
+    void hugeButFiniteValuesHaveAFiniteNorm() {
+        INDArray a = Nd4j.valueArrayOf(new long[]{64, 64}, 1e20f, DataType.FLOAT);
+        assertThat(new Nd4jStatistics().norms(List.of(a))[0]).isCloseTo(64 * (double) 1e20f, within(1e-6 * 64e20));
+    }
+
+    @Test
     void histogramsCountValuesInsideTheRangeAndDropTheRest() {
         INDArray a = Nd4j.create(new float[]{-5, 0, 0.1f, 0.5f, 0.99f, 1, 2});
         Histogram h = new Nd4jStatistics().histogram(a, 0, 1, 2);

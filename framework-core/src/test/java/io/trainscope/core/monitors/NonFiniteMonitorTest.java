@@ -63,6 +63,22 @@ class NonFiniteMonitorTest {
     }
 
     @Test
+    void hugeButFiniteWeightsAreNotCalledNonFinite(@TempDir Path root) throws Exception {
+        // tanh bounds every gradient, so a learning rate of 1e30 makes the weights about 1e30: huge, finite
+        TrainingResult run = TestTrainscope.get().trainer().train(TestTrainscope.resolve("""
+                name: huge
+                data: {source: gaussian-classification, samples: 64, features: 4, labels: linear}
+                model: {hidden: [6], activation: tanh, init: xavier-normal}
+                training: {optimizer: {name: sgd, learning-rate: 1.0e+30}, epochs: 2, batch-size: 16}
+                monitors: [{name: non-finite, every: 1}]
+                """), RunOptions.defaults().withOutputRoot(root).withReport(false));
+
+        assertThat(run.findings()).filteredOn(x -> x.pathology().equals(Pathology.NON_FINITE)).isEmpty();
+        assertThat(run.outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(run.iterations()).isEqualTo(8);
+    }
+
+    @Test
     void aNonFiniteLossBringsTheViewsOfItsIterationWhenNoPlannedSampleFallsThere(@TempDir Path root) {
         // every: 0 plans iteration 0 only; the NaN loss of iteration 16 (epoch 2's first) brings its views anyway
         TrainingResult run = diverge(root, 0);

@@ -30,11 +30,16 @@ class SweepRunTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Three runs on one data set; the third learning rate makes the weights overflow. */
+    /**
+     * Three runs on one data set; the third learning rate truly diverges: a linear network's first
+     * step makes its weights about 1e30, so the second step's outputs (products of three layers'
+     * weights) overflow to infinity and the loss to NaN. (With a bounded activation such as tanh
+     * the weights would stay finite, just huge.)
+     */
     private static final String THREE = """
             name: lr
             data: {source: test-counting-data, samples: 96, split: {validation: 0.25, test: 0.25}}
-            model: {hidden: [6, 4], activation: tanh, init: xavier-normal}
+            model: {hidden: [6, 4], activation: identity, init: xavier-normal}
             training: {optimizer: sgd, epochs: 3, batch-size: 16, seed: 3}
             monitors: [{name: non-finite, every: 1}, {name: gradient-norms, every: 5}]
             sweep:
@@ -102,11 +107,13 @@ class SweepRunTest {
         assertThat(runs.get(0).summary().failed()).isFalse();
         assertThat(runs.get(1).summary().failed()).isFalse();
         assertThat(runs.get(2).summary().failed()).isTrue();
-        assertThat(runs.get(2).summary().status()).isEqualTo("stopped_by_monitor");
+        assertThat(runs.get(2).summary().status()).as("training.on-non-finite: stop fails the run")
+                .isEqualTo(RunSummary.FAILED);
+        assertThat(runs.get(2).summary().reason()).contains("non-finite loss (NaN)");
         assertThat(runs.get(2).summary().pathologies()).contains("non-finite");
         assertThat(three.anyFailed()).isTrue();
         assertThat(three.table().notes()).singleElement().asString()
-                .startsWith("lr-learning-rate-1.0E30: failed: non-finite: ");
+                .startsWith("lr-learning-rate-1.0E30: failed: trainer: non-finite loss (NaN)");
     }
 
     @Test

@@ -175,6 +175,25 @@ class NonFiniteGuardTest {
         });
     }
 
+    @Test
+    void hugeButFiniteWeightsPassAndAnInfiniteLossBehindFiniteWeightsIsCaught() {
+        MultiLayerNetwork net = tiny.network().clone();
+        FindingLog findings = new FindingLog();
+        StopSignal stop = new StopSignal();
+        NonFiniteGuard guard = new NonFiniteGuard(NonFinite.STOP, net, tiny.layout(), findings, stop,
+                new RunMetadata("r", "r", 1, tiny.layout().info(), Map.of()));
+        net.params().assign(Float.MAX_VALUE);
+
+        assertThat(guard.afterStep(3, 0, 1e30)).isTrue();
+        assertThat(stop.requested()).as("finite weights and loss, however large").isFalse();
+        assertThat(findings.all()).isEmpty();
+
+        assertThat(guard.afterStep(4, 0, Double.POSITIVE_INFINITY)).isTrue();
+        assertThat(stop.failure()).isTrue();
+        assertThat(stop.describe()).isEqualTo("trainer: non-finite loss (Infinity) at iteration 4 "
+                + "(training.on-non-finite: stop)");
+    }
+
     /** Four examples of three features, all {@code value}, labelled with the first output unit. */
     private static DataSet batch(MultiLayerNetwork net, float value) {
         INDArray x = Nd4j.valueArrayOf(new long[]{4, 3}, value);

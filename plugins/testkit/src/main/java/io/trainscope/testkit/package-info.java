@@ -8,7 +8,9 @@
  *   <li>{@link io.trainscope.testkit.ServiceFiles}: the {@code META-INF/services} file registers
  *       every plugin class of a package ({@code assertEveryImplementationRegistered});</li>
  *   <li>{@link io.trainscope.testkit.ActivationChecks}: an activation's derivative against a central
- *       difference, its stability in float32 and float64;</li>
+ *       difference, its stability in float32 and float64 (inside a network, through trainscope's
+ *       adapters: framework-core's {@code io.trainscope.core.gradcheck.ActivationNetworkCheck}, with
+ *       framework-core at test scope);</li>
  *   <li>{@link io.trainscope.testkit.InitializerChecks}: an initializer's contract and its sample
  *       mean and variance against the fan-in/fan-out formula it states;</li>
  *   <li>{@link io.trainscope.testkit.SeededWeightRandom}: the seeded random source to call an

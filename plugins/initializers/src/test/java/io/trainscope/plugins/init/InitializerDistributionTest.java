@@ -3,6 +3,7 @@ package io.trainscope.plugins.init;
 import io.trainscope.api.init.Fan;
 import io.trainscope.api.init.Initializer;
 import io.trainscope.api.plugin.Parameters;
+import io.trainscope.testkit.InitializerChecks;
 import io.trainscope.testkit.SeededWeightRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -10,6 +11,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -17,16 +19,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Fills a {@code [fanIn, fanOut]} tensor of 262,144 weights and compares its sample moments with
- * the distribution each initializer's Javadoc states. Every tolerance is 5 standard errors of the
- * statistic for that sample size, so a correct initializer fails with probability below 1e-6 and
- * a wrong gain, fan or shape (all at least a few percent off) cannot pass.
+ * Fills a {@code [fanIn, fanOut]} tensor of 262,144 weights and compares it with the distribution
+ * each initializer's Javadoc states: the mean and variance through the plugin testkit's
+ * {@link InitializerChecks#momentMismatches}, the shape (kurtosis: normal or uniform) and a
+ * uniform's bounds here. Every tolerance is 5 standard errors of the statistic for that sample
+ * size, so a correct initializer fails with probability below 1e-6 and a wrong gain, fan or shape
+ * (all at least a few percent off) cannot pass.
  */
 class InitializerDistributionTest {
 
     private static final double Z = 5.0;
-    private static final Fan WIDE = new Fan(256, 1024);
-    private static final Fan NARROW = new Fan(1024, 256);
+    private static final Fan WIDE = InitializerChecks.WIDE;
+    private static final Fan NARROW = InitializerChecks.NARROW;
 
     /** The law a case expects: a normal, or a uniform on {@code [low, high]}. */
     private record Law(double mean, double variance, double low, double high) {
@@ -87,18 +91,27 @@ class InitializerDistributionTest {
     @MethodSource("cases")
     void fillsWeightsWithTheMomentsAndShapeItsJavadocStates(Case c) {
         Initializer init = Initializers.byName(c.initializer());
-        INDArray w = Nd4j.create(DataType.FLOAT, c.fan().in(), c.fan().out());
-
-        init.fill(w, c.fan(), Parameters.resolve(init, c.params()), new SeededWeightRandom(42));
-
-        double[] x = w.ravel().toDoubleVector();
-        int n = x.length;
+        Parameters params = Parameters.resolve(init, c.params());
         Law law = c.law();
-        double mean = 0;
-        for (double v : x) {
-            mean += v;
+
+        assertThat(InitializerChecks.momentMismatches(init, params, c.fan(), law.mean(), law.variance()))
+                .as("sample mean and variance").isEmpty();
+
+        INDArray w = Nd4j.create(DataType.FLOAT, c.fan().in(), c.fan().out());
+        init.fill(w, c.fan(), params, new SeededWeightRandom(42));
+        double[] x = w.ravel().toDoubleVector();
+        // Var(sample kurtosis) ≈ 24 / n for a normal; a uniform's lighter tails make it smaller
+        assertThat(kurtosis(x)).as("sample kurtosis (3 normal, 1.8 uniform)")
+                .isCloseTo(law.kurtosis(), within(Z * Math.sqrt(24.0 / x.length)));
+        if (law.isUniform()) {
+            assertThat(w.minNumber().doubleValue()).as("minimum").isGreaterThanOrEqualTo(law.low() - Math.ulp((float) law.low()));
+            assertThat(w.maxNumber().doubleValue()).as("maximum").isLessThanOrEqualTo(law.high() + Math.ulp((float) law.high()));
         }
-        mean /= n;
+    }
+
+    /** The sample kurtosis m4 / m2², central moments: the shape, which the testkit's moment check leaves out. */
+    private static double kurtosis(double[] x) {
+        double mean = Arrays.stream(x).average().orElseThrow();
         double m2 = 0;
         double m4 = 0;
         for (double v : x) {
@@ -106,19 +119,6 @@ class InitializerDistributionTest {
             m2 += d;
             m4 += d * d;
         }
-        m2 /= n;
-        m4 /= n;
-        double sd = Math.sqrt(law.variance());
-        assertThat(mean).as("sample mean").isCloseTo(law.mean(), within(Z * sd / Math.sqrt(n)));
-        // Var(sample variance) ≈ σ⁴ (κ - 1) / n
-        assertThat(m2).as("sample variance")
-                .isCloseTo(law.variance(), within(Z * law.variance() * Math.sqrt((law.kurtosis() - 1) / n)));
-        // Var(sample kurtosis) ≈ 24 / n for a normal; a uniform's lighter tails make it smaller
-        assertThat(m4 / (m2 * m2)).as("sample kurtosis (3 normal, 1.8 uniform)")
-                .isCloseTo(law.kurtosis(), within(Z * Math.sqrt(24.0 / n)));
-        if (law.isUniform()) {
-            assertThat(w.minNumber().doubleValue()).as("minimum").isGreaterThanOrEqualTo(law.low() - Math.ulp((float) law.low()));
-            assertThat(w.maxNumber().doubleValue()).as("maximum").isLessThanOrEqualTo(law.high() + Math.ulp((float) law.high()));
-        }
+        return x.length * m4 / (m2 * m2);
     }
 }

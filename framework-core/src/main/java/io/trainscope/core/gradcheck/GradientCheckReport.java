@@ -1,0 +1,51 @@
+package io.trainscope.core.gradcheck;
+
+import java.util.List;
+
+/**
+ * The outcome of a gradient check: one {@link TensorCheck} per trained parameter tensor.
+ *
+ * @param name     the experiment's name
+ * @param seed     the network's seed (the config's first)
+ * @param examples how many training examples formed the batch
+ * @param options  how the check ran
+ * @param loss     the mean loss of the batch at the initial weights, in float64
+ * @param floor    the rounding floor of the difference quotient ({@link TensorCheck#floor})
+ * @param changes  what was turned off for the check ({@link CheckableExperiment}), one phrase each
+ * @param tensors  the tensors, in the network's order
+ */
+public record GradientCheckReport(String name, long seed, int examples, GradientCheckOptions options, double loss,
+                                  double floor, List<String> changes, List<TensorCheck> tensors) {
+
+    public GradientCheckReport {
+        changes = List.copyOf(changes);
+        tensors = List.copyOf(tensors);
+    }
+
+    /** Whether every tensor agrees. */
+    public boolean passed() {
+        return tensors.stream().allMatch(TensorCheck::agrees);
+    }
+
+    /** The tensors that do not agree. */
+    public List<TensorCheck> failing() {
+        return tensors.stream().filter(t -> !t.agrees()).toList();
+    }
+
+    /** The tensor named {@code name} ({@code hidden-0 W}). */
+    public TensorCheck tensor(String name) {
+        return tensors.stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no tensor " + name + "; the tensors are "
+                        + tensors.stream().map(TensorCheck::name).toList()));
+    }
+
+    /** How many entries were checked, over all tensors. */
+    public long checkedEntries() {
+        return tensors.stream().mapToLong(TensorCheck::checked).sum();
+    }
+
+    /** How many entries the tensors hold. */
+    public long totalEntries() {
+        return tensors.stream().mapToLong(TensorCheck::size).sum();
+    }
+}
