@@ -37,13 +37,7 @@ final class EnvCommand implements Callable<Integer> {
         boolean again = recalibrate && !"1".equals(env.get("TRAINSCOPE_RECALIBRATED"));
         NativeSettings settings = NativeCalibration.forThisMachine(again);
         if (export) {
-            settings.exports(Map.of()).forEach((k, v) -> {
-                if (!k.equals("TRAINSCOPE_NATIVE_SOURCE")) {
-                    out.println("export " + k + "=" + v);
-                }
-            });
-            out.flush();
-            return TrainscopeCli.OK;
+            return export(settings, out);
         }
         CpuInfo cpu = CpuInfo.read();
         out.println("cpu:                " + cpu.describe());
@@ -70,5 +64,16 @@ final class EnvCommand implements Callable<Integer> {
                 gemm.gflops(), gemm.correct() ? "correct" : "WRONG RESULTS", gemm.maxRelativeError());
         out.flush();
         return gemm.correct() ? TrainscopeCli.OK : TrainscopeCli.FAILED;
+    }
+
+    /** {@code env --export}: the settings as shell lines. */
+    private static int export(NativeSettings settings, PrintWriter out) {
+        settings.exports(Map.of()).forEach((k, v) -> {
+            if (!k.equals("TRAINSCOPE_NATIVE_SOURCE")) {
+                out.println("export " + k + "=" + v);
+            }
+        });
+        out.flush();
+        return TrainscopeCli.OK;
     }
 }
