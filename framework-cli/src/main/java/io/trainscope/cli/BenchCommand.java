@@ -6,6 +6,7 @@ import io.trainscope.core.Trainscope;
 import io.trainscope.core.TrainscopeException;
 import io.trainscope.cli.bench.AllocationBenchmark;
 import io.trainscope.cli.bench.BenchBudgets;
+import io.trainscope.cli.bench.CnnBenchmark;
 import io.trainscope.cli.bench.ConfigBenchmark;
 import io.trainscope.cli.bench.DataBenchmark;
 import io.trainscope.cli.bench.Dl4jDefaultsBenchmark;
@@ -137,6 +138,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         figures.put("throughput", throughput);
+        figures.put("cnn", cnn(trainscope, experiment, out));
         figures.put("allocations", allocations(trainscope, experiment, out));
         figures.put("instrumented_user_network", instrumented(trainscope, experiment, out));
         out.flush();
@@ -184,6 +186,23 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return TrainscopeCli.OK;
+    }
+
+    /** The CNN row: a small convolutional network on the config's data, bare fit against the trainer. */
+    private CnnBenchmark.Result cnn(Trainscope trainscope, ResolvedExperiment experiment, PrintWriter out) {
+        var result = trainscope.get(CnnBenchmark.class)
+                .run(experiment, new ThroughputBenchmark.Options(rounds, warmup, iterations), out);
+        out.printf(Locale.ROOT, "%n%-42s %10s %21s %11s %11s%n", "cnn (" + CnnBenchmark.MODEL + ")", "samples/s",
+                "(min-max)", "vs dl4j fit", "vs no mon.");
+        if (result.skipped() != null) {
+            out.println("  skipped: " + result.skipped());
+        }
+        for (var r : result.variants()) {
+            out.printf(Locale.ROOT, "%-42s %10.0f %10.0f-%-10.0f %11.3f %11.3f%n", r.name(), r.samplesPerSecond().median(),
+                    r.samplesPerSecond().min(), r.samplesPerSecond().max(), r.ratioToBare().median(),
+                    r.ratioToNoMonitors().median());
+        }
+        return result;
     }
 
     /** The config's network written with DL4J's builders and trained with DL4J's fit, bare and instrumented. */

@@ -40,13 +40,7 @@ final class EnvCommand implements Callable<Integer> {
         Map<String, String> env = System.getenv();
         NativeSettings settings = NativeCalibration.forThisMachine(calibrateHere(env));
         if (export) {
-            settings.exports(Map.of()).forEach((k, v) -> {
-                if (!k.equals("TRAINSCOPE_NATIVE_SOURCE")) {
-                    out.println("export " + k + "=" + v);
-                }
-            });
-            out.flush();
-            return TrainscopeCli.OK;
+            return export(settings, out);
         }
         CpuInfo cpu = CpuInfo.read();
         out.println("cpu:                " + cpu.describe());
@@ -73,5 +67,16 @@ final class EnvCommand implements Callable<Integer> {
                 gemm.gflops(), gemm.correct() ? "correct" : "WRONG RESULTS", gemm.maxRelativeError());
         out.flush();
         return gemm.correct() ? TrainscopeCli.OK : TrainscopeCli.FAILED;
+    }
+
+    /** {@code env --export}: the settings as shell lines. */
+    private static int export(NativeSettings settings, PrintWriter out) {
+        settings.exports(Map.of()).forEach((k, v) -> {
+            if (!k.equals("TRAINSCOPE_NATIVE_SOURCE")) {
+                out.println("export " + k + "=" + v);
+            }
+        });
+        out.flush();
+        return TrainscopeCli.OK;
     }
 }
