@@ -19,6 +19,7 @@ import io.trainscope.core.config.ConfigLimits;
 import io.trainscope.core.config.ResolvedExperiment;
 import io.trainscope.core.data.PreparedData;
 import io.trainscope.cli.env.CpuInfo;
+import io.trainscope.cli.env.NativeCalibration;
 import io.trainscope.cli.env.ThreadSetting;
 import io.trainscope.core.training.RunOptions;
 import org.nd4j.linalg.factory.Nd4j;
@@ -90,8 +91,8 @@ final class BenchCommand implements Callable<Integer> {
         out.println("  cpu:      " + cpu.describe());
         out.println("  threads:  OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "unset")
                 + ", BLAS threads=" + Nd4j.factory().blas().getMaxThreads()
-                + ", OPENBLAS_CORETYPE=" + System.getenv().getOrDefault("OPENBLAS_CORETYPE", "unset")
-                + " (" + System.getenv().getOrDefault("TRAINSCOPE_NATIVE_SOURCE", "not set by the launcher") + ")");
+                + ", OPENBLAS_CORETYPE=" + System.getenv().getOrDefault("OPENBLAS_CORETYPE", "unset"));
+        out.println("  set by:   " + nativeSource());
         out.println("  versions: " + new Version().getVersion()[0]);
         out.printf(Locale.ROOT, "  network:  %s, batch %d; %d rounds of %d timed iterations after %d warm-up, per variant%n%n",
                 experiment.spec().model().hidden(), experiment.spec().training().batchSize(), rounds, iterations, warmup);
@@ -102,6 +103,7 @@ final class BenchCommand implements Callable<Integer> {
         figures.put("omp_num_threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
         figures.put("blas_threads", Nd4j.factory().blas().getMaxThreads());
         figures.put("openblas_coretype", System.getenv().getOrDefault("OPENBLAS_CORETYPE", "unset"));
+        figures.put("native_settings_source", nativeSource());
         figures.put("date", Instant.now().toString());
 
         var throughput = trainscope.get(ThroughputBenchmark.class)
@@ -210,6 +212,17 @@ final class BenchCommand implements Callable<Integer> {
                 + "(mvn -Pstats-listener; its deeplearning4j-ui-model dependency is kept out of the main build), "
                 + "see docs/instrument.md");
         return results;
+    }
+
+    /** Where each native setting in effect comes from: the launcher's line, or the cached calibration's without it. */
+    private static String nativeSource() {
+        Map<String, String> env = System.getenv();
+        String launcher = env.get("TRAINSCOPE_NATIVE_SOURCE");
+        if (launcher != null) {
+            return launcher;
+        }
+        return NativeCalibration.cached().map(s -> s.source(env) + " [not started by the launcher]")
+                .orElse("not started by the launcher, and no calibration cached: your environment and ND4J's defaults");
     }
 
     /** Buffers ND4J creates per iteration in each variant (counted, not timed: load-independent). */

@@ -27,7 +27,20 @@ public class OutputException extends TrainscopeException {
 
     /** {@code file} could not be written because of {@code e}. */
     public static OutputException cannotWrite(Path file, IOException e) {
-        return new OutputException(file, "cannot write " + file + ": " + cause(file, e) + "; " + fix(e), e);
+        String elsewhere = full(e) ? ", or write the runs to another one (--output DIR)"
+                : ", or write the runs elsewhere (--output DIR)";
+        return new OutputException(file, "cannot write " + file + ": " + cause(file, e) + "; " + remedy(file, e)
+                + elsewhere + "; files written before are kept, and a run resumes from its last checkpoint "
+                + "(trainscope train --resume RUN_DIR)", e);
+    }
+
+    /**
+     * {@code file}, a command's result beside a run (an evaluation, a diagnosis), could not be
+     * written because of {@code e}: the fix is to make room and run the command again.
+     */
+    public static OutputException cannotWriteResult(Path file, IOException e) {
+        return new OutputException(file, "cannot write " + file + ": " + cause(file, e) + "; " + remedy(file, e)
+                + ", then run the command again", e);
     }
 
     /** The file that could not be written. */
@@ -46,12 +59,17 @@ public class OutputException extends TrainscopeException {
         return FileProblems.describe(e);
     }
 
-    private static String fix(IOException e) {
+    /** Whether {@code e} says the disk (or the user's quota) is full. */
+    private static boolean full(IOException e) {
         String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        String what = m.contains("no space left") || m.contains("quota") || m.contains("file too large")
-                ? "free space on that disk, or write the runs to another one (--output DIR)"
-                : "make the folder writable, or write the runs elsewhere (--output DIR)";
-        return what + "; files written before are kept, and a run resumes from its last checkpoint "
-                + "(trainscope train --resume RUN_DIR)";
+        return m.contains("no space left") || m.contains("quota") || m.contains("file too large");
+    }
+
+    /** What makes the write possible: room on the disk, the folder in the way moved, or write permission. */
+    private static String remedy(Path file, IOException e) {
+        if (full(e)) {
+            return "free space on that disk";
+        }
+        return Files.isDirectory(file) ? "move that folder out of the way" : "make the folder writable";
     }
 }

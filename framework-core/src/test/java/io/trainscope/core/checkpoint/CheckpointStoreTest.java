@@ -78,7 +78,7 @@ class CheckpointStoreTest {
 
         assertThatThrownBy(() -> store.save(checkpoint(RunPosition.afterEpoch(2)), 1))
                 .isInstanceOf(OutputException.class)
-                .hasMessage("cannot write " + blocked + ": a folder is in its place; make the folder writable, or write "
+                .hasMessage("cannot write " + blocked + ": a folder is in its place; move that folder out of the way, or write "
                         + "the runs elsewhere (--output DIR); files written before are kept, and a run resumes from its "
                         + "last checkpoint (trainscope train --resume RUN_DIR)");
 
