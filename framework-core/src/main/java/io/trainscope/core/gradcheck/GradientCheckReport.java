@@ -9,10 +9,10 @@ import java.util.List;
  * @param seed     the network's seed (the config's first)
  * @param examples how many training examples formed the batch
  * @param options  how the check ran
- * @param loss     the mean loss of the batch at the initial weights, in float64
+ * @param loss     the mean loss of the batch at the initial weights, in float64 (without probability clipping)
  * @param floor    the rounding floor of the difference quotient ({@link TensorCheck#floor})
  * @param changes  what was turned off for the check ({@link CheckableExperiment}), one phrase each
- * @param tensors  the tensors, in the network's order
+ * @param tensors  the tensors, in the network's order; empty when the loss is not finite
  */
 public record GradientCheckReport(String name, long seed, int examples, GradientCheckOptions options, double loss,
                                   double floor, List<String> changes, List<TensorCheck> tensors) {
@@ -22,9 +22,19 @@ public record GradientCheckReport(String name, long seed, int examples, Gradient
         tensors = List.copyOf(tensors);
     }
 
-    /** Whether every tensor agrees. */
+    /**
+     * Whether the loss at the initial weights is finite in float64, so that gradients could be
+     * compared. A network whose outputs overflow (N(0, 1) weights in a deep relu network: the
+     * logits reach the thousands and a softmax probability underflows to 0) has none to compare,
+     * and {@link #tensors} is empty.
+     */
+    public boolean checkable() {
+        return Double.isFinite(loss);
+    }
+
+    /** Whether the loss is finite and every tensor agrees. */
     public boolean passed() {
-        return tensors.stream().allMatch(TensorCheck::agrees);
+        return checkable() && tensors.stream().allMatch(TensorCheck::agrees);
     }
 
     /** The tensors that do not agree. */

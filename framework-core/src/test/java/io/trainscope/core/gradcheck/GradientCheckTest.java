@@ -106,6 +106,38 @@ class GradientCheckTest {
     }
 
     @Test
+    void unitsSittingExactlyOnTheReluKinkAgreeAsOneSidedDerivatives() {
+        // hidden-0's zero weights and biases give hidden-1 the pre-activation 0 exactly: relu's kink
+        GradientCheckReport report = check(TestTrainscope.resolve("""
+                name: kink
+                data: {source: iris}
+                model:
+                  layers:
+                    - {units: 4, activation: relu, init: zeros}
+                    - {units: 3, activation: relu, init: he-normal, bias-init: zeros}
+                """), GradientCheckOptions.DEFAULTS);
+
+        assertThat(report.passed()).as(GradientCheckTable.render(report)).isTrue();
+        assertThat(report.tensor("hidden-1 b").kinks()).isPositive();
+        assertThat(GradientCheckTable.verdict(report)).contains("at a kink, as a one-sided derivative");
+    }
+
+    @Test
+    void aNetworkWhoseLossOverflowsHasNothingToCompareAndFails() {
+        GradientCheckReport report = check(TestTrainscope.resolve("""
+                name: overflow
+                data: {source: gaussian-classification, samples: 64, features: 64, classes: 10}
+                model: {hidden: [64, 64, 64], activation: relu, init: {name: normal, std: 1.0}}
+                """), GradientCheckOptions.DEFAULTS);
+
+        assertThat(report.checkable()).isFalse();
+        assertThat(report.passed()).isFalse();
+        assertThat(report.tensors()).isEmpty();
+        assertThat(GradientCheckTable.verdict(report)).startsWith("FAIL: nothing to compare: the loss at the initial "
+                + "weights is NaN in float64");
+    }
+
+    @Test
     void leavesNd4jDefaultsAsTheyWere() {
         DataType before = Nd4j.dataType();
         DataType beforeFloat = Nd4j.defaultFloatingPointType();
