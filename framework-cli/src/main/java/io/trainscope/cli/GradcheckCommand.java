@@ -102,6 +102,10 @@ final class GradcheckCommand implements Callable<Integer> {
         if (!report.checkable()) {
             return "the loss at the initial weights is " + report.loss() + "; nothing to compare";
         }
+        if (report.inconclusive()) {
+            return "inconclusive at " + report.failing().stream().map(TensorCheck::name).collect(Collectors.joining(", "))
+                    + ": the loss is not smooth within --epsilon there";
+        }
         return report.failing().stream().map(TensorCheck::name).collect(Collectors.joining(", ")) + " disagree"
                 + (report.failing().size() == 1 ? "s" : "") + " with the central difference";
     }

@@ -7,12 +7,18 @@ package io.trainscope.core.gradcheck;
  * @param central  {@code (L(w+h) - L(w-h)) / 2h}, the numeric gradient
  * @param forward  {@code (L(w+h) - L(w)) / h}
  * @param backward {@code (L(w) - L(w-h)) / h}
+ * @param fine     {@code forward - backward} with a tenth of the step: where the loss is smooth the
+ *                 difference of the one-sided quotients shrinks with the step ({@code h·L''}); across
+ *                 a kink it does not (it is the jump of the slope)
  */
-record Differences(double[] central, double[] forward, double[] backward) {
+record Differences(double[] central, double[] forward, double[] backward, double[] fine) {
+
+    /** The ratio of the steps of {@link #central} and {@link #fine}. */
+    static final double FINER = 10;
 
     /** Room for {@code n} entries. */
     static Differences of(int n) {
-        return new Differences(new double[n], new double[n], new double[n]);
+        return new Differences(new double[n], new double[n], new double[n], new double[n]);
     }
 
     /** Records entry {@code i} from the three scores. */

@@ -37,6 +37,25 @@ public record GradientCheckReport(String name, long seed, int examples, Gradient
         return checkable() && tensors.stream().allMatch(TensorCheck::agrees);
     }
 
+    /** The share of entries that must be rough for a failed check to be inconclusive. */
+    public static final double INCONCLUSIVE_SHARE = 0.9;
+
+    /**
+     * Whether the check failed where difference quotients cannot judge: at least
+     * {@value #INCONCLUSIVE_SHARE} of the failing entries are rough ({@link TensorCheck#rough}),
+     * and float32 stays finite.
+     */
+    public boolean inconclusive() {
+        long failingEntries = failing().stream().mapToLong(TensorCheck::failing).sum();
+        return checkable() && !passed() && failing().stream().allMatch(TensorCheck::float32Finite)
+                && roughEntries() >= INCONCLUSIVE_SHARE * failingEntries;
+    }
+
+    /** How many failing entries are rough. */
+    public long roughEntries() {
+        return failing().stream().mapToLong(TensorCheck::rough).sum();
+    }
+
     /** The tensors that do not agree. */
     public List<TensorCheck> failing() {
         return tensors.stream().filter(t -> !t.agrees()).toList();

@@ -40,7 +40,7 @@ public final class GradientCheckTable {
             return "NO: float32 gradient not finite";
         }
         if (t.failing() > 0) {
-            return "NO: " + t.failing() + " of " + t.checked();
+            return "NO: " + t.failing() + " of " + t.checked() + (t.rough() == 0 ? "" : " (" + t.rough() + " rough)");
         }
         if (t.zero()) {
             return "yes (gradient 0)";
@@ -55,10 +55,16 @@ public final class GradientCheckTable {
                     + "probability clipping): the outputs overflow; scale the initialization to the layer width "
                     + "(trainscope diagnose names the fix), then check again";
         }
+        if (r.inconclusive()) {
+            long failing = r.failing().stream().mapToLong(TensorCheck::failing).sum();
+            return String.format(Locale.ROOT, "FAIL (inconclusive): %d of the %d failing entries (%s) cannot be judged "
+                    + "by difference quotients: their values are rounding noise, or the slope jumps within h = %s (many "
+                    + "units at their kinks, as when signals shrink layer by layer below h); they show no wrong "
+                    + "derivative", r.roughEntries(), failing, names(r), r.options().epsilon());
+        }
         if (!r.passed()) {
             return "FAIL: the analytic gradient disagrees with the central difference in "
-                    + r.failing().stream().map(TensorCheck::name).collect(Collectors.joining(", "))
-                    + "; a wrong derivative spreads to every layer below its own: look first at the layer of the last "
+                    + names(r) + "; a wrong derivative spreads to every layer below its own: look first at the layer of the last "
                     + "one named and its activation";
         }
         long zero = r.tensors().stream().filter(TensorCheck::zero).count();
@@ -68,5 +74,9 @@ public final class GradientCheckTable {
                 zero == 0 ? "" : "; " + zero + " tensor" + (zero > 1 ? "s have" : " has") + " a zero gradient at every "
                         + "checked entry, where the check proves nothing (dead or flat units, or a bias a normalization "
                         + "cancels)");
+    }
+
+    private static String names(GradientCheckReport r) {
+        return r.failing().stream().map(TensorCheck::name).collect(Collectors.joining(", "));
     }
 }

@@ -70,7 +70,8 @@ final class NetworkGradients {
     }
 
     /**
-     * Records at entry {@code i} of {@code into} the difference quotients of the mean loss at one
+     * Records at entry {@code i} of {@code into} the difference quotients of the mean loss (with
+     * steps {@code h} and {@code h/10}) at one
      * entry of {@code param} (a view of the network's parameters), which is restored afterwards;
      * {@code base} is the loss at the unchanged parameters.
      */
@@ -83,6 +84,11 @@ final class NetworkGradients {
             param.putScalar(index, original - h);
             double minus = network.score(batch, true);
             into.put(i, minus, base, plus, h);
+            double fine = h / Differences.FINER;
+            param.putScalar(index, original + fine);
+            double finePlus = network.score(batch, true);
+            param.putScalar(index, original - fine);
+            into.fine()[i] = (finePlus + network.score(batch, true) - 2 * base) / fine;
         } finally {
             param.putScalar(index, original);
         }

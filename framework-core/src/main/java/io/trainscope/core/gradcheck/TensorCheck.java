@@ -17,7 +17,12 @@ package io.trainscope.core.gradcheck;
  * between the one-sided quotients {@code (L(w+h) - L(w))/h} and {@code (L(w) - L(w-h))/h}
  * (widened by the same tolerance) is a valid one-sided derivative there: it agrees and is counted
  * as a kink. A smooth loss has one-sided quotients within {@code h·|L''|} of each other, so this
- * widens nothing that matters; a wrong derivative lies outside both.
+ * widens nothing that matters; a wrong derivative lies outside both. A failing entry is counted as
+ * {@code rough} when difference quotients cannot judge it: its values are within ten floors of 0
+ * (noise), or its one-sided quotients differ clearly and by as much with a tenth of the step (the
+ * slope jumps within the step: many units at their kinks at once, as when a network's signals
+ * shrink layer by layer below {@code h}). Where the loss is smooth the one-sided quotients differ
+ * by {@code h·|L''|}, which shrinks with the step, so a wrong derivative there is not rough.
  *
  * @param name          the tensor in trainscope's terms ({@code hidden-0 W}, {@code hidden-1 batchnorm gamma})
  * @param key           DL4J's parameter key ({@code 0_W})
@@ -29,6 +34,8 @@ package io.trainscope.core.gradcheck;
  * @param scale         the largest {@code |numeric|}
  * @param failing       how many checked entries break the rule (a non-finite value breaks it)
  * @param kinks         how many checked entries agree only as a one-sided derivative at a kink
+ * @param rough         how many of the failing entries have a quotient that changes with the step
+ *                      (inconclusive rather than wrong)
  * @param zero          whether both gradients are within the floor of 0 at every checked entry: the
  *                      check proves nothing for this tensor (dead or flat units, a bias a
  *                      normalization cancels)
@@ -38,7 +45,8 @@ package io.trainscope.core.gradcheck;
  * @param float32Finite whether the float32 network's gradient of this tensor is finite
  */
 public record TensorCheck(String name, String key, int checked, long size, double maxAbs, double maxRel, double scale,
-                          int failing, int kinks, boolean zero, double float32Diff, boolean float32Finite) {
+                          int failing, int kinks, int rough, boolean zero, double float32Diff,
+                          boolean float32Finite) {
 
     /** The multiple of float64's machine epsilon in the rounding floor. */
     public static final double FLOOR_ULPS = 10;
@@ -52,15 +60,13 @@ public record TensorCheck(String name, String key, int checked, long size, doubl
     static TensorCheck compare(String name, String key, long size, double[] analytic, Differences numeric,
                                double rtol, double floor, double float32Diff, boolean float32Finite) {
         double[] central = numeric.central();
-        double scale = 0;
-        for (double v : central) {
-            scale = Math.max(scale, Math.abs(v));
-        }
+        double scale = largest(central);
         double atol = rtol * scale + floor;
         double maxAbs = 0;
         double maxRel = 0;
         int failing = 0;
         int kinks = 0;
+        int rough = 0;
         boolean zero = true;
         for (int i = 0; i < analytic.length; i++) {
             double a = analytic[i];
@@ -84,11 +90,29 @@ public record TensorCheck(String name, String key, int checked, long size, doubl
                     kinks++;
                 } else {
                     failing++;
+                    rough += rough(larger, numeric.forward()[i] - numeric.backward()[i], numeric.fine()[i], floor) ? 1 : 0;
                 }
             }
         }
-        return new TensorCheck(name, key, analytic.length, size, maxAbs, maxRel, scale, failing, kinks,
+        return new TensorCheck(name, key, analytic.length, size, maxAbs, maxRel, scale, failing, kinks, rough,
                 zero && failing == 0, float32Diff, float32Finite);
+    }
+
+    private static double largest(double[] values) {
+        double largest = 0;
+        for (double v : values) {
+            largest = Math.max(largest, Math.abs(v));
+        }
+        return largest;
+    }
+
+    /**
+     * Whether difference quotients cannot judge an entry: its values are within ten floors of 0, or
+     * the one-sided quotients differ clearly (ten floors) and as much with a tenth of the step
+     * (at least half): a jump of the slope within the step, not curvature.
+     */
+    private static boolean rough(double larger, double spread, double fineSpread, double floor) {
+        return larger < 10 * floor || Math.abs(spread) > 10 * floor && Math.abs(fineSpread) > Math.abs(spread) / 2;
     }
 
     /** Whether {@code a} lies between the one-sided quotients, widened by {@code tolerance}. */

@@ -96,6 +96,7 @@ class GradientCheckTest {
         GradientCheckReport report = check(broken, GradientCheckOptions.DEFAULTS);
 
         assertThat(report.passed()).isFalse();
+        assertThat(report.inconclusive()).isFalse();
         assertThat(report.failing()).extracting(TensorCheck::name)
                 .containsExactly("hidden-0 W", "hidden-0 b", "hidden-1 W", "hidden-1 b");
         assertThat(report.tensor("output W").agrees()).isTrue();
@@ -135,6 +136,21 @@ class GradientCheckTest {
         assertThat(report.tensors()).isEmpty();
         assertThat(GradientCheckTable.verdict(report)).startsWith("FAIL: nothing to compare: the loss at the initial "
                 + "weights is NaN in float64");
+    }
+
+    @Test
+    void signalsShrinkingBelowTheStepMakeTheCheckInconclusiveNotWrong() {
+        // N(0, 0.001²) weights: relu pre-activations fall below h = 1e-6 by the third layer
+        GradientCheckReport report = check(TestTrainscope.resolve("""
+                name: shrinking
+                data: {source: gaussian-classification, samples: 64, features: 20, classes: 4}
+                model: {hidden: {layers: 5, units: 64}, activation: relu, init: {name: normal, std: 0.001}}
+                """), GradientCheckOptions.DEFAULTS);
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.inconclusive()).as(GradientCheckTable.render(report)).isTrue();
+        assertThat(GradientCheckTable.verdict(report)).startsWith("FAIL (inconclusive): ")
+                .contains("cannot be judged by difference quotients", "they show no wrong derivative");
     }
 
     @Test

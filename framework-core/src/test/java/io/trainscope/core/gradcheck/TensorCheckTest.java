@@ -17,6 +17,7 @@ class TensorCheckTest {
             d.central()[i] = central[i];
             d.forward()[i] = central[i] + spread;
             d.backward()[i] = central[i] - spread;
+            d.fine()[i] = 2 * spread / Differences.FINER;
         }
         return d;
     }
@@ -52,6 +53,8 @@ class TensorCheckTest {
         Differences kink = Differences.of(2);
         kink.put(0, 1.0, 1.0, 1.0 + 0.8e-6, 1e-6);
         kink.put(1, 1.0, 1.0, 1.0 + 0.8e-6, 1e-6);
+        kink.fine()[0] = 0.8;
+        kink.fine()[1] = 0.8;
 
         TensorCheck oneSided = compare(new double[]{0.0, 0.8}, kink);
         assertThat(oneSided.agrees()).isTrue();
@@ -60,6 +63,20 @@ class TensorCheckTest {
         TensorCheck wrong = compare(new double[]{0.0, 1.6}, kink);
         assertThat(wrong.failing()).isEqualTo(1);
         assertThat(wrong.kinks()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureWhoseQuotientChangesWithTheStepIsRoughNotWrong() {
+        // many units at their kinks: the slope jumps by 0.6 within h and within h/10 alike
+        Differences rough = smooth(new double[]{0.5}, 0.3);
+        rough.fine()[0] = 0.6;
+
+        TensorCheck t = compare(new double[]{0.9}, rough);
+        assertThat(t.failing()).isEqualTo(1);
+        assertThat(t.rough()).isEqualTo(1);
+        assertThat(compare(new double[]{1.9}, rough).rough()).as("outside the one-sided quotients").isEqualTo(1);
+        assertThat(compare(new double[]{0.9}, smooth(new double[]{0.5}, 1e-7)).rough()).isZero();
+        assertThat(compare(new double[]{3e-9}, smooth(new double[]{-2e-9}, 0)).rough()).as("noise").isEqualTo(1);
     }
 
     @Test
