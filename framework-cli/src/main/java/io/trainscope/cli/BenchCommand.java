@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.trainscope.core.Trainscope;
 import io.trainscope.core.TrainscopeException;
+import io.trainscope.cli.bench.AllocationBenchmark;
 import io.trainscope.cli.bench.BenchBudgets;
 import io.trainscope.cli.bench.ConfigBenchmark;
 import io.trainscope.cli.bench.DataBenchmark;
@@ -17,6 +18,7 @@ import io.trainscope.core.config.ConfigLimits;
 import io.trainscope.core.config.ResolvedExperiment;
 import io.trainscope.core.data.PreparedData;
 import io.trainscope.cli.env.CpuInfo;
+import io.trainscope.cli.env.NativeCalibration;
 import io.trainscope.cli.env.ThreadSetting;
 import io.trainscope.core.training.RunOptions;
 import org.nd4j.linalg.factory.Nd4j;
@@ -88,8 +90,8 @@ final class BenchCommand implements Callable<Integer> {
         out.println("  cpu:      " + cpu.describe());
         out.println("  threads:  OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "unset")
                 + ", BLAS threads=" + Nd4j.factory().blas().getMaxThreads()
-                + ", OPENBLAS_CORETYPE=" + System.getenv().getOrDefault("OPENBLAS_CORETYPE", "unset")
-                + " (" + System.getenv().getOrDefault("TRAINSCOPE_NATIVE_SOURCE", "not set by the launcher") + ")");
+                + ", OPENBLAS_CORETYPE=" + System.getenv().getOrDefault("OPENBLAS_CORETYPE", "unset"));
+        out.println("  set by:   " + nativeSource());
         out.println("  versions: " + new Version().getVersion()[0]);
         out.printf(Locale.ROOT, "  network:  %s, batch %d; %d rounds of %d timed iterations after %d warm-up, per variant%n%n",
                 experiment.spec().model().hidden(), experiment.spec().training().batchSize(), rounds, iterations, warmup);
@@ -100,6 +102,7 @@ final class BenchCommand implements Callable<Integer> {
         figures.put("omp_num_threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
         figures.put("blas_threads", Nd4j.factory().blas().getMaxThreads());
         figures.put("openblas_coretype", System.getenv().getOrDefault("OPENBLAS_CORETYPE", "unset"));
+        figures.put("native_settings_source", nativeSource());
         figures.put("date", Instant.now().toString());
 
         var throughput = trainscope.get(ThroughputBenchmark.class)
@@ -132,14 +135,17 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         figures.put("throughput", throughput);
+        figures.put("allocations", allocations(trainscope, experiment, out));
         figures.put("instrumented_user_network", instrumented(trainscope, experiment, out));
         out.flush();
 
         var data = trainscope.get(DataBenchmark.class).run(experiment, Math.min(rounds, 3));
         var pass = trainscope.get(PassBenchmark.class).run(experiment, prepared, rounds);
-        out.printf(Locale.ROOT, "%ndataset pass (%s): %.0f examples/s vs bare output() %.0f/s: ratio %.3f (min %.3f)%n",
+        out.printf(Locale.ROOT, "%ndataset pass (%s): %.0f examples/s vs bare output() %.0f/s: ratio %.3f (min %.3f); "
+                        + "buffers outside workspaces per batch: pass %.1f (%.0f bytes), output() %.1f (%.0f bytes)%n",
                 pass.monitors().isEmpty() ? "no monitor asks for one" : String.join(", ", pass.monitors()),
-                pass.datasetPass().median(), pass.bareOutput().median(), pass.ratio().median(), pass.ratio().min());
+                pass.datasetPass().median(), pass.bareOutput().median(), pass.ratio().median(), pass.ratio().min(),
+                pass.passBuffers(), pass.passBytes(), pass.outputBuffers(), pass.outputBytes());
         double fitBatches = throughput.get(1).samplesPerSecond().median() / experiment.spec().training().batchSize();
         out.printf(Locale.ROOT, "data: load and prepare %d examples %.3f s (median); batches gathered %.0f/s vs %.0f/s "
                         + "consumed by fit%n", data.examples(), data.prepareSeconds().median(),
@@ -187,6 +193,29 @@ final class BenchCommand implements Callable<Integer> {
                 + "(mvn -Pstats-listener; its deeplearning4j-ui-model dependency is kept out of the main build), "
                 + "see docs/instrument.md");
         return results;
+    }
+
+    /** Where each native setting in effect comes from: the launcher's line, or the cached calibration's without it. */
+    private static String nativeSource() {
+        Map<String, String> env = System.getenv();
+        String launcher = env.get("TRAINSCOPE_NATIVE_SOURCE");
+        if (launcher != null) {
+            return launcher;
+        }
+        return NativeCalibration.cached().map(s -> s.source(env) + " [not started by the launcher]")
+                .orElse("not started by the launcher, and no calibration cached: your environment and ND4J's defaults");
+    }
+
+    /** Buffers ND4J creates per iteration in each variant (counted, not timed: load-independent). */
+    private List<AllocationBenchmark.Row> allocations(Trainscope trainscope, ResolvedExperiment experiment, PrintWriter out) {
+        var rows = trainscope.get(AllocationBenchmark.class).run(experiment, warmup, Math.min(iterations, 30));
+        out.printf(Locale.ROOT, "%n%-28s %22s %16s %20s%n", "nd4j buffers per iteration", "outside workspaces",
+                "(bytes)", "in workspaces");
+        for (var r : rows) {
+            out.printf(Locale.ROOT, "%-28s %22.1f %16.0f %20.1f%n", r.name(), r.outsideWorkspaces(), r.outsideBytes(),
+                    r.inWorkspaces());
+        }
+        return rows;
     }
 
     /** The long run with every monitor on; prints and records it, returns the resident growth per epoch (NaN if skipped). */

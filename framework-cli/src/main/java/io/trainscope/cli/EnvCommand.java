@@ -33,7 +33,9 @@ final class EnvCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> env = System.getenv();
-        NativeSettings settings = NativeCalibration.forThisMachine(recalibrate);
+        // the launcher already recalibrated for `env --recalibrate` (and this process runs with the new choice)
+        boolean again = recalibrate && !"1".equals(env.get("TRAINSCOPE_RECALIBRATED"));
+        NativeSettings settings = NativeCalibration.forThisMachine(again);
         if (export) {
             settings.exports(Map.of()).forEach((k, v) -> {
                 if (!k.equals("TRAINSCOPE_NATIVE_SOURCE")) {

@@ -7,6 +7,7 @@ import io.trainscope.core.config.DataSpec;
 import io.trainscope.core.evaluation.EvaluationReport;
 import io.trainscope.core.evaluation.ModelEvaluator;
 import io.trainscope.core.run.AtomicFiles;
+import io.trainscope.core.run.OutputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -43,7 +44,7 @@ final class EvaluateCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Trainscope trainscope = Trainscope.create();
         DataSpec dataSpec = data == null ? null : parse(data);
         ModelEvaluator.ModelEvaluation evaluation = trainscope.get(ModelEvaluator.class)
@@ -51,7 +52,12 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(EvaluationReport.text(evaluation));
         out.flush();
-        AtomicFiles.writeString(run.resolve("evaluation.json"), EvaluationReport.json(evaluation));
+        Path file = run.resolve("evaluation.json");
+        try {
+            AtomicFiles.writeString(file, EvaluationReport.json(evaluation));
+        } catch (IOException e) {
+            throw OutputException.cannotWriteResult(file, e);
+        }
         return TrainscopeCli.OK;
     }
 

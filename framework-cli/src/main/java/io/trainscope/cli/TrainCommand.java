@@ -1,12 +1,10 @@
 package io.trainscope.cli;
 
-import io.trainscope.api.monitor.Finding;
 import io.trainscope.api.monitor.Severity;
 import io.trainscope.core.Trainscope;
 import io.trainscope.core.TrainscopeException;
 import io.trainscope.core.config.ExperimentSpec;
 import io.trainscope.core.config.ResolvedExperiment;
-import io.trainscope.core.run.RunFolder;
 import io.trainscope.core.sweep.SweepPlan;
 import io.trainscope.core.sweep.SweepResult;
 import io.trainscope.core.sweep.Sweeps;
@@ -18,12 +16,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -95,29 +91,11 @@ final class TrainCommand implements Callable<Integer> {
         if (sweep.isPresent()) {
             return status(out, sweep.get());
         }
-        List<TrainingResult> results = new ArrayList<>();
-        if (resume != null) {
-            results.add(trainscope.trainer().resume(resume, options, resumeOptions()));
-        } else {
-            ExperimentSpec experiment = trainscope.load(config);
-            if (epochs != null) {
-                if (epochs < 1) {
-                    throw new TrainscopeException("--epochs must be at least 1, got " + epochs);
-                }
-                experiment = experiment.withTraining(experiment.training().withEpochs(epochs));
-            }
-            if (seeds != null && !seeds.isEmpty()) {
-                experiment = experiment.withTraining(experiment.training().withSeeds(seeds));
-            }
-            ResolvedExperiment resolved = trainscope.resolve(experiment);
-            for (long seed : resolved.spec().training().seeds()) {
-                summary.startSeed(seed);
-                results.add(trainscope.trainer().train(resolved.forSeed(seed), options));
-            }
-        }
-        for (TrainingResult r : results) {
-            printResult(out, r, r.directory() == null ? null : r.directory().resolve(RunFolder.REPORT));
-        }
+        List<TrainingResult> results = resume != null
+                ? List.of(trainscope.trainer().resume(resume, options, resumeOptions()))
+                : trainEverySeed(trainscope, options, summary);
+        RunConsole console = new RunConsole(out, config, !noReport);
+        results.forEach(console::print);
         if (results.size() > 1) {
             summary.print(out);
         }
@@ -127,6 +105,32 @@ final class TrainCommand implements Callable<Integer> {
         return failed | explain(tripped) ? TrainscopeCli.FAILED : TrainscopeCli.OK;
     }
 
+    /** The config's experiment, with {@code --epochs} and {@code --seed} over it, trained once per seed. */
+    private List<TrainingResult> trainEverySeed(Trainscope trainscope, RunOptions options, SeedSummary summary) {
+        ExperimentSpec experiment = trainscope.load(config);
+        if (epochs != null) {
+            experiment = experiment.withTraining(experiment.training().withEpochs(checkedEpochs()));
+        }
+        if (seeds != null && !seeds.isEmpty()) {
+            experiment = experiment.withTraining(experiment.training().withSeeds(seeds));
+        }
+        ResolvedExperiment resolved = trainscope.resolve(experiment);
+        List<TrainingResult> results = new ArrayList<>();
+        for (long seed : resolved.spec().training().seeds()) {
+            summary.startSeed(seed);
+            results.add(trainscope.trainer().train(resolved.forSeed(seed), options));
+        }
+        return results;
+    }
+
+    /** {@code --epochs}, refused below 1. */
+    private int checkedEpochs() {
+        if (epochs < 1) {
+            throw new TrainscopeException("--epochs must be at least 1, got " + epochs);
+        }
+        return epochs;
+    }
+
     /**
      * What {@code --epochs} and {@code --seed} ask of a resumed run: more epochs extend it; a seed
      * other than the run's is refused by the resume, with a message (a resumed run keeps its seed).
@@ -134,10 +138,7 @@ final class TrainCommand implements Callable<Integer> {
     private ResumeOptions resumeOptions() {
         ResumeOptions options = ResumeOptions.NONE;
         if (epochs != null) {
-            if (epochs < 1) {
-                throw new TrainscopeException("--epochs must be at least 1, got " + epochs);
-            }
-            options = options.withEpochs(epochs);
+            options = options.withEpochs(checkedEpochs());
         }
         if (seeds != null && !seeds.isEmpty()) {
             if (seeds.size() > 1) {
@@ -154,10 +155,7 @@ final class TrainCommand implements Callable<Integer> {
     private Map<String, Object> overrides() {
         Map<String, Object> overrides = new LinkedHashMap<>();
         if (epochs != null) {
-            if (epochs < 1) {
-                throw new TrainscopeException("--epochs must be at least 1, got " + epochs);
-            }
-            overrides.put("training.epochs", epochs);
+            overrides.put("training.epochs", checkedEpochs());
         }
         if (seeds != null && !seeds.isEmpty()) {
             overrides.put("training.seeds", seeds);
@@ -193,48 +191,5 @@ final class TrainCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         });
         return tripped.isPresent();
-    }
-
-    private void printResult(PrintWriter out, TrainingResult r, Path report) {
-        out.printf(Locale.ROOT, "%nrun %s (seed %d): %s after %d epochs, %d iterations, training loss %.4f%n", r.runId(),
-                r.seed(), r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '), r.epochs(), r.iterations(),
-                r.trainingLoss());
-        if (!r.reason().isEmpty()) {
-            out.println("  reason: " + r.reason());
-        }
-        if (!r.validation().isEmpty()) {
-            out.println("  validation: " + metrics(r.validation()));
-        }
-        if (r.test() != null) {
-            out.println("  test: " + metrics(r.test().metrics()));
-        }
-        if (r.findings().isEmpty()) {
-            out.println("  findings: none");
-        } else {
-            out.println("  findings:");
-            for (Finding f : r.findings()) {
-                out.printf("    %-8s %s%s: %s%n", f.severity(), f.pathology().id(),
-                        f.layer() == null ? "" : " (layer " + f.layer() + ")", f.summary());
-                if (!f.prescription().isEmpty() && f.severity() != Severity.INFO) {
-                    out.printf("             fix: %s%n", f.prescription());
-                }
-            }
-        }
-        if (r.findings().stream().anyMatch(f -> f.severity() != Severity.INFO)) {
-            out.println("  something looks wrong: 'trainscope diagnose " + (config != null ? config : r.directory())
-                    + "' names the root cause and tests its cure (--fix)");
-        }
-        if (r.directory() != null) {
-            out.println("  folder: " + r.directory());
-            if (!noReport && Files.exists(report)) {
-                out.println("  report: " + report);
-            }
-        }
-    }
-
-    private static String metrics(Map<String, Double> m) {
-        List<String> parts = new ArrayList<>();
-        m.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.4f", k, v)));
-        return String.join(", ", parts);
     }
 }

@@ -3,6 +3,7 @@ package io.trainscope.cli;
 import io.trainscope.api.data.DataException;
 import io.trainscope.cli.env.BlasThreads;
 import io.trainscope.core.TrainscopeException;
+import io.trainscope.core.run.OutputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -60,8 +61,8 @@ public final class TrainscopeCli implements Runnable {
         CommandLine cl = new CommandLine(new TrainscopeCli());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.getSubcommands().get("example").setStopAtPositional(true);   // an example's own options follow its name
-        cl.setExitCodeExceptionMapper(e -> e instanceof TrainscopeException || e instanceof DataException
-                || e instanceof CommandLine.ParameterException ? BAD_INPUT : FAILED);
+        cl.setExitCodeExceptionMapper(e -> !(e instanceof OutputException) && (e instanceof TrainscopeException
+                || e instanceof DataException || e instanceof CommandLine.ParameterException) ? BAD_INPUT : FAILED);
         cl.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("trainscope: error: " + UsageErrors.oneLine(e));
@@ -70,6 +71,11 @@ public final class TrainscopeCli implements Runnable {
         });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
+            if (e instanceof OutputException) {   // a full disk: the run failed, the input was fine
+                err.println("trainscope: error: " + e.getMessage());
+                err.flush();
+                return FAILED;
+            }
             if (e instanceof TrainscopeException || e instanceof DataException) {
                 err.println("trainscope: error: " + e.getMessage());
                 err.flush();

@@ -51,6 +51,25 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void anEvaluationThatCannotBeWrittenEndsInOneLineNamingTheFileAndTheFix(@TempDir Path dir) throws IOException {
+        Path copy = dir.resolve("copy");
+        try (Stream<Path> files = Files.walk(withTest)) {
+            for (Path p : files.toList()) {
+                Files.copy(p, copy.resolve(withTest.relativize(p).toString()));
+            }
+        }
+        Files.deleteIfExists(copy.resolve("evaluation.json"));   // another test's evaluation, if it ran first
+        Path blocked = Files.createDirectory(copy.resolve("evaluation.json"));
+        Files.writeString(blocked.resolve("in-the-way"), "a folder where the evaluation goes");
+
+        CliRun run = CliRun.of("evaluate", copy.toString());
+
+        assertThat(run.status()).isEqualTo(TrainscopeCli.FAILED);
+        assertThat(run.err()).isEqualTo("trainscope: error: cannot write " + blocked + ": a folder is in its place; "
+                + "move that folder out of the way, then run the command again" + System.lineSeparator());
+    }
+
+    @Test
     void aRunWithoutTestSplitIsMeasuredOnItsValidationSplitSayingWhy() {
         CliRun run = CliRun.of("evaluate", withoutTest.toString());
         assertThat(run.status()).isZero();

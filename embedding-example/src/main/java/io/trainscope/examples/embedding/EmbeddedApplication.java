@@ -22,6 +22,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -52,11 +53,26 @@ public final class EmbeddedApplication {
     private EmbeddedApplication() {
     }
 
+    /** Run with {@code ./trainscope example embedding [RUNS_DIR]} (default {@code runs}). */
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println("embedding [RUNS_DIR]: an application with its own Guice module trains an experiment "
+                    + "written in code, instruments its own DL4J network and predicts; run folders go to RUNS_DIR "
+                    + "(default runs)");
+            return;
+        }
         Outcome outcome = run(Path.of(args.length > 0 ? args[0] : "runs"));
-        outcome.feed().forEach(System.out::println);
-        System.out.println("trained: " + outcome.trained().directory() + ", predicts " + Arrays.toString(outcome.predicted()));
-        System.out.println("own network: " + outcome.instrumented().directory() + ", validation accuracy " + outcome.ownAccuracy());
+        System.out.println("the application's live feed (its own monitor, pushed every epoch of both runs):");
+        for (LiveFeed.EpochReport r : outcome.feed()) {
+            StringBuilder validation = new StringBuilder();
+            r.validation().forEach((k, v) -> validation.append(String.format(Locale.ROOT, "  validation %s %.4f", k, v)));
+            System.out.printf(Locale.ROOT, "  %-14s epoch %2d  training loss %.4f%s%n", r.run(), r.epoch(), r.trainingLoss(),
+                    validation);
+        }
+        System.out.println("trained: " + outcome.trained().directory() + ", predicts " + Arrays.toString(outcome.predicted())
+                + " for a setosa and a virginica");
+        System.out.printf(Locale.ROOT, "own network: %s, validation accuracy %.4f%n", outcome.instrumented().directory(),
+                outcome.ownAccuracy());
     }
 
     /** Trains, instruments and predicts, with run folders under {@code runs}. */

@@ -4,6 +4,7 @@ import io.trainscope.api.monitor.Finding;
 import io.trainscope.core.Trainscope;
 import io.trainscope.core.instrument.InstrumentOptions;
 import io.trainscope.core.instrument.InstrumentedRun;
+import io.trainscope.examples.ExampleArgs;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -75,17 +76,20 @@ public final class LeNetMnist {
     }
 
     public static void main(String[] args) throws IOException {
-        Path mnist = args.length > 0 ? Path.of(args[0]) : MnistFiles.DEFAULT;
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.println("[MNIST_DIR [EXAMPLES [EPOCHS]]]: default " + MnistFiles.DEFAULT + ", all 10,000 t10k images");
+        ExampleArgs options = ExampleArgs.parse(args, "data", "examples", "epochs", "runs");
+        if (options.help()) {
+            System.out.println("lenet [--data MNIST_DIR] [--examples 10000] [--epochs 2] [--runs DIR]: a LeNet-5 trained "
+                    + "with DL4J's fit on the first EXAMPLES t10k images (9 in 10 to train), instrumented; the run folder "
+                    + "goes to --runs (default runs)");
             return;
         }
-        int examples = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        Path mnist = options.folder("data", MnistFiles.DEFAULT);
+        int examples = options.integer("examples", 10_000, 20);
+        int epochs = options.integer("epochs", 2, 1);
         SplitTestAndTrain split = MnistFiles.t10k(mnist, examples).splitTestAndTrain(0.9);
         MultiLayerNetwork net = network(42);
         InstrumentedRun run = train(Trainscope.create(), net, new ViewIterator(split.getTrain(), 64), epochs,
-                Path.of("runs"));
+                Path.of(options.text("runs", "runs")));
         DataSet test = split.getTest();
         System.out.printf("accuracy on %d held-out images: %.4f%n", test.numExamples(),
                 net.evaluate(new ViewIterator(test, 500)).accuracy());

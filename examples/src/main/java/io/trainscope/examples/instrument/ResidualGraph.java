@@ -4,6 +4,7 @@ import io.trainscope.api.monitor.Finding;
 import io.trainscope.core.Trainscope;
 import io.trainscope.core.instrument.InstrumentOptions;
 import io.trainscope.core.instrument.InstrumentedRun;
+import io.trainscope.examples.ExampleArgs;
 import org.deeplearning4j.earlystopping.EarlyStoppingConfiguration;
 import org.deeplearning4j.earlystopping.EarlyStoppingResult;
 import org.deeplearning4j.earlystopping.saver.InMemoryModelSaver;
@@ -91,16 +92,20 @@ public final class ResidualGraph {
     }
 
     public static void main(String[] args) throws IOException {
-        Path mnist = args.length > 0 ? Path.of(args[0]) : MnistFiles.DEFAULT;
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.println("[MNIST_DIR [EXAMPLES [EPOCHS]]]: default " + MnistFiles.DEFAULT + ", all 10,000 t10k images");
+        ExampleArgs options = ExampleArgs.parse(args, "data", "examples", "epochs", "runs");
+        if (options.help()) {
+            System.out.println("residual [--data MNIST_DIR] [--examples 10000] [--epochs 5] [--runs DIR]: a residual "
+                    + "ComputationGraph under DL4J's early-stopping trainer (at most EPOCHS epochs) on the first EXAMPLES "
+                    + "t10k images, instrumented; the run folder goes to --runs (default runs)");
             return;
         }
-        int examples = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        Path mnist = options.folder("data", MnistFiles.DEFAULT);
+        int examples = options.integer("examples", 10_000, 20);
+        int epochs = options.integer("epochs", 5, 1);
         SplitTestAndTrain split = MnistFiles.t10k(mnist, examples).splitTestAndTrain(0.9);
         EarlyStoppingResult<ComputationGraph> result = train(Trainscope.create(), network(42),
-                new ViewIterator(split.getTrain(), 64), new ViewIterator(split.getTest(), 500), epochs, Path.of("runs"));
+                new ViewIterator(split.getTrain(), 64), new ViewIterator(split.getTest(), 500), epochs,
+                Path.of(options.text("runs", "runs")));
         // the best epoch's score from the trainer's record: DL4J's getBestModelScore() reads the copy's score field
         System.out.printf("early stopping: %s after %d epochs, best validation loss %.4f at epoch %d%n",
                 result.getTerminationReason(), result.getTotalEpochs(),

@@ -52,9 +52,10 @@ public final class InitAndBatchNorm {
     static String curves(String title, Map<String, Seed002Results.Curve> curves) {
         StringBuilder sb = new StringBuilder(title).append('\n');
         curves.forEach((run, c) -> {
-            sb.append(String.format(Locale.ROOT, "  %-26s initial %7.3f (x%.1f ln 10); hidden-0 saturated %5.1f%%, "
-                    + "%3.0f units for the whole batch%n", run.isEmpty() ? "(none)" : run, c.initialLoss(),
-                    c.initialLoss() / Math.log(10), c.saturation(), c.saturatedUnits()));
+            String initial = Double.isNaN(c.initialLoss()) ? "" : String.format(Locale.ROOT, "initial %7.3f (x%.1f ln 10); ",
+                    c.initialLoss(), c.initialLoss() / Math.log(10));
+            sb.append(String.format(Locale.ROOT, "  %-26s %shidden-0 saturated %5.1f%%, %3.0f units for the whole batch%n",
+                    run.isEmpty() ? "(none)" : run, initial, c.saturation(), c.saturatedUnits()));
             sb.append("  ").append(" ".repeat(26)).append(" epochs:");
             c.epochLosses().forEach(l -> sb.append(String.format(Locale.ROOT, " %.3f", l)));
             sb.append('\n');

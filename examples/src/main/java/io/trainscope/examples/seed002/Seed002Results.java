@@ -1,6 +1,8 @@
 package io.trainscope.examples.seed002;
 
 import io.trainscope.core.Trainscope;
+import io.trainscope.core.config.LayerSettings;
+import io.trainscope.core.config.PluginRef;
 import io.trainscope.core.config.ResolvedExperiment;
 import io.trainscope.core.data.PreparedData;
 import io.trainscope.core.model.BuiltNetwork;
@@ -50,11 +52,27 @@ public final class Seed002Results {
         for (PlannedRun run : trainscope.get(Sweeps.class).plan(config, overrides).orElseThrow().runs()) {
             InMemoryMeasurements sink = new InMemoryMeasurements();
             trainscope.trainer().train(run.experiment(), RunOptions.inMemory(sink));
-            out.put(String.join(", ", run.settings().values()), new Curve(sink.value("initial.loss", 0, null),
+            out.put(label(run), new Curve(sink.value("initial.loss", 0, null),
                     sink.metric("epoch.train.loss").stream().map(Measurement::value).toList(),
                     sink.value("layer.saturation.percent", 0, 0), sink.value("layer.saturated.units", 0, 0)));
         }
         return out;
+    }
+
+    /**
+     * A run's settings as one label; a sweep over the whole {@code model} section (seed002-init's
+     * N(0, 1) weights and biases against PyTorch's default) is named by its weight and bias inits.
+     */
+    static String label(PlannedRun run) {
+        if (!run.settings().containsKey("model")) {
+            return String.join(", ", run.settings().values());
+        }
+        LayerSettings model = run.experiment().spec().model().defaults();
+        return text(model.init()) + (model.biasInit() == null ? "" : ", bias " + text(model.biasInit()));
+    }
+
+    private static String text(PluginRef ref) {
+        return ref.params().isEmpty() ? ref.name() : ref.name() + ref.params().toString().replace('{', '(').replace('}', ')');
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.Map;
  * 15 and 20 epochs), the all-zero initialization and its symmetric units, the variance flow with
  * N(0, 1) and with Xavier weights, and the spread of the final test error over the seeds.
  *
- * <p>Run: {@code ./trainscope example seed004 [--configs DIR] [--runs DIR] [--seeds 10]}.
+ * <p>Run: {@code ./trainscope example seed004 [--configs DIR] [--runs DIR] [--seeds 10] [--epochs 20]}.
  */
 public final class GradientInstability {
 
@@ -27,18 +27,20 @@ public final class GradientInstability {
     }
 
     public static void main(String[] args) {
-        ExampleArgs options = ExampleArgs.parse(args, "configs", "runs", "seeds");
+        ExampleArgs options = ExampleArgs.parse(args, "configs", "runs", "seeds", "epochs");
         if (options.help()) {
-            System.out.println("seed004 [--configs DIR] [--runs DIR] [--seeds N]: seed 004's experiments from "
+            System.out.println("seed004 [--configs DIR] [--runs DIR] [--seeds N] [--epochs N]: seed 004's experiments from "
                     + "DIR/seed004-*.yaml (default examples/configs); run folders with violin reports go to --runs "
-                    + "(default runs); --seeds: how many of seed004-seeds.yaml's ten seeds to train");
+                    + "(default runs); --seeds: how many of seed004-seeds.yaml's ten seeds to train; --epochs: the "
+                    + "sigmoid and tanh networks' epochs (default their configs' 20)");
             return;
         }
         Path configs = options.folder("configs", ExamplePaths.configs());
         RunOptions runs = RunOptions.defaults().withOutputRoot(Path.of(options.text("runs", "runs")));
+        int epochs = options.integer("epochs", 0, 1);
         Trainscope trainscope = Trainscope.create();
         for (String name : List.of("seed004-sigmoid3", "seed004-tanh4")) {
-            System.out.print(spreads(name, Seed004Results.gradientSpreads(trainscope, configs.resolve(name + ".yaml"), 0, runs)));
+            System.out.print(spreads(name, Seed004Results.gradientSpreads(trainscope, configs.resolve(name + ".yaml"), epochs, runs)));
         }
         System.out.print(symmetry(Seed004Results.symmetry(trainscope, configs.resolve("seed004-zero-init.yaml"))));
         System.out.print(flow(Seed004Results.varianceFlow(trainscope, configs.resolve("seed004-glorot.yaml"))));

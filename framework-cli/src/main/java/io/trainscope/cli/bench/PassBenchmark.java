@@ -15,6 +15,7 @@ import io.trainscope.core.monitor.MonitorSlot;
 import io.trainscope.core.monitor.Nd4jStatistics;
 import io.trainscope.core.monitor.RunServices;
 import io.trainscope.core.monitor.StopSignal;
+import io.trainscope.core.perf.BufferCreations;
 import io.trainscope.core.plugin.DiscoveredPlugin;
 import io.trainscope.core.plugin.PluginFamily;
 import io.trainscope.core.plugin.PluginRegistry;
@@ -43,7 +44,8 @@ public final class PassBenchmark {
      * @param monitors the monitors whose pass was timed; empty when no monitor asks for one (then
      *                 the pass figures are those of a pass with no monitor)
      */
-    public record Result(Stats bareOutput, Stats datasetPass, Stats ratio, List<String> monitors) {
+    public record Result(Stats bareOutput, Stats datasetPass, Stats ratio, List<String> monitors, double passBuffers,
+                         double passBytes, double outputBuffers, double outputBytes) {
     }
 
     private final NetworkBuilder builder;
@@ -78,7 +80,9 @@ public final class PassBenchmark {
         double[] bare = new double[rounds];
         double[] pass = new double[rounds];
         double[] ratio = new double[rounds];
-        for (int r = -1; r < rounds; r++) {
+        double[] buffers = new double[4];
+        for (int r = -1; r <= rounds; r++) {
+            BufferCreations count = r == rounds ? BufferCreations.open() : null;   // a last, counted, untimed round
             long t0 = System.nanoTime();
             for (long from = 0; from < n; from += batch) {
                 INDArray x = data.train().getFeatures().get(NDArrayIndex.interval(from, Math.min(n, from + batch)),
@@ -86,14 +90,25 @@ public final class PassBenchmark {
                 net.output(x, false).close();
             }
             double bareRate = n / ((System.nanoTime() - t0) / 1e9);
+            if (count != null) {
+                buffers[2] = count.outsideWorkspaces();
+                buffers[3] = count.outsideWorkspacesBytes();
+                count.reset();
+            }
             double passRate = n / passSeconds(built, data, batch, monitors);
-            if (r >= 0) {
+            if (count != null) {
+                buffers[0] = count.outsideWorkspaces();
+                buffers[1] = count.outsideWorkspacesBytes();
+                count.close();
+            } else if (r >= 0) {
                 bare[r] = bareRate;
                 pass[r] = passRate;
                 ratio[r] = passRate / bareRate;
             }
         }
-        return new Result(Stats.of(bare), Stats.of(pass), Stats.of(ratio), monitors);
+        double batches = Math.ceil(n / (double) batch);
+        return new Result(Stats.of(bare), Stats.of(pass), Stats.of(ratio), monitors, buffers[0] / batches,
+                buffers[1] / batches, buffers[2] / batches, buffers[3] / batches);
     }
 
     /** One training-start pass of the real monitors through the dispatcher, timed. */

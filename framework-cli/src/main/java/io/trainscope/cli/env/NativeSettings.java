@@ -58,7 +58,8 @@ public record NativeSettings(String cpuSignature, String ompThreads, String blas
     /** One line saying where each setting in effect comes from, recorded in every run's metadata. */
     public String source(Map<String, String> userEnvironment) {
         String omp = userEnvironment.containsKey("OMP_NUM_THREADS")
-                ? "OMP_NUM_THREADS=" + userEnvironment.get("OMP_NUM_THREADS") + " (your environment)"
+                ? "OMP_NUM_THREADS=" + userEnvironment.get("OMP_NUM_THREADS") + who(userEnvironment.get("OMP_NUM_THREADS"),
+                        ompThreads, ompReason)
                 : ompThreads == null ? "OMP_NUM_THREADS unset (" + ompReason + ")"
                 : "OMP_NUM_THREADS=" + ompThreads + (blasThreads == null || userEnvironment.containsKey(
                         BlasThreads.USER_VARIABLE) ? "" : ", BLAS threads=" + blasThreads) + " (trainscope: " + ompReason + ")";
@@ -67,10 +68,21 @@ public record NativeSettings(String cpuSignature, String ompThreads, String blas
                     + BlasThreads.USER_VARIABLE + ")";
         }
         String core = userEnvironment.containsKey("OPENBLAS_CORETYPE")
-                ? "OPENBLAS_CORETYPE=" + userEnvironment.get("OPENBLAS_CORETYPE") + " (your environment)"
+                ? "OPENBLAS_CORETYPE=" + userEnvironment.get("OPENBLAS_CORETYPE") + who(userEnvironment.get("OPENBLAS_CORETYPE"),
+                        openblasCoreType, coreTypeReason)
                 : openblasCoreType == null ? "OPENBLAS_CORETYPE unset (" + coreTypeReason + ")"
                 : "OPENBLAS_CORETYPE=" + openblasCoreType + " (trainscope: " + coreTypeReason + ")";
         return omp + "; " + core;
+    }
+
+    /**
+     * Who set a variable found in the environment: the user, or trainscope when it holds the value
+     * the calibration chose (exported by a launcher that started this one, such as the bench's
+     * start-up runs, or by {@code eval "$(trainscope env --export)"}).
+     */
+    private static String who(String inEnvironment, String chosen, String reason) {
+        return inEnvironment.equals(chosen) ? " (in your environment, as trainscope's calibration chose: " + reason + ")"
+                : " (your environment)";
     }
 
     /** Reads cached settings, or null when the file is missing or unreadable. */

@@ -70,6 +70,16 @@ class NativeCalibrationTest {
     }
 
     @Test
+    void aValueInTheEnvironmentThatIsTheCalibrationsOwnChoiceIsAttributedToIt() {
+        NativeSettings s = calibrate(XEON, (omp, core) -> core == null
+                ? new NativeCalibration.Probe("Prescott", 31, 1e-7) : new NativeCalibration.Probe("SkylakeX", 128, 1e-7));
+        assertThat(s.openblasCoreType()).isEqualTo("SkylakeX");
+        String source = s.exports(Map.of("OPENBLAS_CORETYPE", "SkylakeX")).get("TRAINSCOPE_NATIVE_SOURCE");
+        assertThat(source).contains("OPENBLAS_CORETYPE=SkylakeX (in your environment, as trainscope's calibration chose: ")
+                .doesNotContain("SkylakeX (your environment)");
+    }
+
+    @Test
     void keepsTheOldDefaultsWhenTheTrainingStepCannotBeMeasured() {
         CpuInfo big = new CpuInfo("AuthenticAMD", 25, 1, "AMD EPYC", Set.of("avx2", "fma"), 16);
         ThreadChoice.StepProber crashing = t -> StepResult.failed("exit 134, no result");

@@ -3,6 +3,7 @@ package io.trainscope.core.checkpoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trainscope.core.run.AtomicFiles;
 import io.trainscope.core.run.CrashPoint;
+import io.trainscope.core.run.OutputException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
@@ -48,7 +49,7 @@ final class CheckpointFormat {
     private CheckpointFormat() {
     }
 
-    /** Writes {@code c} to {@code file} atomically. */
+    /** Writes {@code c} to {@code file} atomically; an {@link OutputException} leaves the file as it was. */
     static void write(Path file, Checkpoint c) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try {
@@ -71,7 +72,7 @@ final class CheckpointFormat {
                 }
             });
         } catch (IOException e) {
-            throw new CheckpointException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
+            throw OutputException.cannotWrite(file, e);
         }
     }
 

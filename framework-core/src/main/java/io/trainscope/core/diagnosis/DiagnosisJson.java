@@ -3,6 +3,7 @@ package io.trainscope.core.diagnosis;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.trainscope.core.run.AtomicFiles;
+import io.trainscope.core.run.OutputException;
 import io.trainscope.core.run.FindingsWriter;
 
 import java.io.IOException;
@@ -36,7 +37,7 @@ public final class DiagnosisJson {
         try {
             AtomicFiles.writeString(file, JSON.writeValueAsString(root));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw OutputException.cannotWriteResult(file, e);
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import java.util.function.Predicate;
 
 /**
  * Delivers training events to a run's monitors under the dispatch contract written on
@@ -21,7 +20,8 @@ import java.util.function.Predicate;
  * and no work at all happens for monitors on iterations nobody asked for. Every monitor's
  * schedule was settled when the config was resolved ({@link MonitorSlot#sampling()});
  * {@link IterationPlan} applies it per iteration. Per-iteration events arrive from DL4J through
- * {@link Dl4jListenerBridge}.
+ * {@link Dl4jListenerBridge}; dataset passes (at training start, after an epoch) are run by
+ * {@link DatasetPasses}.
  */
 public final class HookDispatcher implements AutoCloseable {
 
@@ -29,7 +29,7 @@ public final class HookDispatcher implements AutoCloseable {
     private final List<SlotContexts> contexts = new ArrayList<>();
     private final RunServices services;
     private final ForwardArrays forward;
-    private final int[] passIndex;
+    private final DatasetPasses passes;
     private final IterationState state;
     private final IterationPlan plan;
     private final MonitorGuard guard;
@@ -69,7 +69,6 @@ public final class HookDispatcher implements AutoCloseable {
         this.slots = List.copyOf(slots);
         this.services = services;
         this.forward = forward;
-        this.passIndex = passIndex;
         this.state = new IterationState(forward, services.views(), miniBatch);
         this.plan = new IterationPlan(this.slots);
         this.guard = new MonitorGuard(services.findings(), services.stop());
@@ -78,6 +77,7 @@ public final class HookDispatcher implements AutoCloseable {
             call(slot, "reads", () -> slot.see(services.network()));
             contexts.add(new SlotContexts(slot, services, state, epochs, examples, batchSize));
         }
+        this.passes = new DatasetPasses(this.slots, contexts, services, passIndex, this::call);
     }
 
     /** The monitors of this run. */
@@ -94,7 +94,7 @@ public final class HookDispatcher implements AutoCloseable {
             MonitorSlot slot = slots.get(i);
             call(slot, "onTrainingStart", () -> slot.monitor().onTrainingStart(c.start()));
         }
-        runPass(pass, passSlots(s -> s.wantsDatasetPass()), DatasetPassContext.Trigger.TRAINING_START);
+        passes.run(pass, Sampling::wantsDatasetPass, DatasetPassContext.Trigger.TRAINING_START);
     }
 
     /** Epoch start. */
@@ -231,7 +231,7 @@ public final class HookDispatcher implements AutoCloseable {
             MonitorSlot slot = slots.get(i);
             call(slot, "onEpochEnd", () -> slot.monitor().onEpochEnd(c.epoch(trainingLoss, validation)));
         }
-        runPass(pass, passSlots(s -> s.wantsDatasetPassAfterEpoch(epoch)), DatasetPassContext.Trigger.EPOCH_END);
+        passes.run(pass, s -> s.wantsDatasetPassAfterEpoch(epoch), DatasetPassContext.Trigger.EPOCH_END);
         services.sink().flush();
     }
 
@@ -248,43 +248,6 @@ public final class HookDispatcher implements AutoCloseable {
             }
         }
         services.sink().flush();
-    }
-
-    private void runPass(DatasetPass pass, List<Integer> passSlots, DatasetPassContext.Trigger trigger) {
-        if (passSlots.isEmpty() || pass == null || passIndex == null) {
-            return;
-        }
-        int batches = pass.run((batch, seen, activations) -> {
-            services.stats().invalidate();
-            for (int i : passSlots) {
-                MonitorSlot slot = slots.get(i);
-                if (slot.enabled()) {
-                    SlotContexts c = contexts.get(i);
-                    call(slot, "onDatasetPassBatch",
-                            () -> slot.monitor().onDatasetPassBatch(c.pass(trigger, batch, seen, activations, passIndex)));
-                }
-            }
-        });
-        services.stats().invalidate();
-        for (int i : passSlots) {
-            MonitorSlot slot = slots.get(i);
-            if (slot.enabled()) {
-                SlotContexts c = contexts.get(i);
-                call(slot, "onDatasetPassEnd",
-                        () -> slot.monitor().onDatasetPassEnd(c.pass(trigger, batches, pass.examples(), null, passIndex)));
-            }
-        }
-    }
-
-    /** The enabled monitors whose sampling asks for a dataset pass now. */
-    private List<Integer> passSlots(Predicate<Sampling> wants) {
-        List<Integer> passSlots = new ArrayList<>();
-        for (int i = 0; i < slots.size(); i++) {
-            if (slots.get(i).enabled() && wants.test(slots.get(i).sampling())) {
-                passSlots.add(i);
-            }
-        }
-        return passSlots;
     }
 
     /** Runs one callback, the monitor's {@code hook}, under the dispatch contract: timed, and a throw disables the monitor. */

@@ -3,12 +3,10 @@ package io.trainscope.core.run;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.trainscope.core.TrainscopeException;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,12 +16,18 @@ import java.nio.file.StandardOpenOption;
  * is flushed at every epoch end and on close: a crash loses at most the measurements of the
  * epoch in progress, and only the last line can be cut short (readers skip it). Non-finite values
  * are written as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}.
+ *
+ * <p>A write that fails (a full disk) is not thrown from {@link #accept}, which monitors reach
+ * through their callbacks: the writer drops every later measurement, and the next {@link #flush}
+ * (at the epoch end) or {@link #close} throws an {@link OutputException} naming the file, once.
  */
 public final class JsonlMeasurementWriter implements MeasurementSink {
 
     private final Path file;
     private final OutputStream out;
     private final JsonGenerator json;
+    private IOException failure;
+    private boolean thrown;
 
     /** Opens {@code file} for appending, creating it if needed. */
     public JsonlMeasurementWriter(Path file) {
@@ -36,12 +40,15 @@ public final class JsonlMeasurementWriter implements MeasurementSink {
             json.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
             json.enable(JsonGenerator.Feature.USE_FAST_DOUBLE_WRITER);
         } catch (IOException e) {
-            throw new TrainscopeException("cannot open " + file + " for writing: " + e.getMessage(), e);
+            throw OutputException.cannotWrite(file, e);
         }
     }
 
     @Override
     public synchronized void accept(Measurement m) {
+        if (failure != null) {
+            return;
+        }
         try {
             json.writeStartObject();
             json.writeStringField("run", m.run());
@@ -69,27 +76,40 @@ public final class JsonlMeasurementWriter implements MeasurementSink {
             CrashPoint.reach("metrics-line", out::flush);
             out.write('\n');
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + file, e);
+            failure = e;
         }
     }
 
+    /** @throws OutputException when a write failed, now or since the last flush (once: later calls drop quietly) */
     @Override
     public synchronized void flush() {
-        try {
-            json.flush();
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot flush " + file, e);
+        if (failure == null) {
+            try {
+                json.flush();
+                out.flush();
+            } catch (IOException e) {
+                failure = e;
+            }
         }
+        throwOnce();
     }
 
+    /** Closes the file; throws as {@link #flush} does. */
     @Override
     public synchronized void close() {
         try {
             json.close();
             out.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close " + file, e);
+            failure = failure == null ? e : failure;
+        }
+        throwOnce();
+    }
+
+    private void throwOnce() {
+        if (failure != null && !thrown) {
+            thrown = true;
+            throw OutputException.cannotWrite(file, failure);
         }
     }
 }

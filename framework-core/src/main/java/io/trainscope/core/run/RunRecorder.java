@@ -134,9 +134,18 @@ public final class RunRecorder {
         }
     }
 
-    /** The run ended: closes the sink, writes the findings, the outcome into {@code run.json}, then the report. */
+    /**
+     * The run ended: closes the sink, writes the findings, the outcome into {@code run.json}, then the report.
+     *
+     * @throws OutputException when the last measurements could not be written; after the other files
+     */
     public void finish(RunEnd end) {
-        sink.close();
+        OutputException lost = null;
+        try {
+            sink.close();
+        } catch (OutputException e) {
+            lost = e;
+        }
         writeFindings();
         metadata.put("status", end.outcome().name().toLowerCase(Locale.ROOT)).put("reason", end.reason())
                 .put("failed", end.failed())
@@ -147,6 +156,9 @@ public final class RunRecorder {
                 .put("monitor_seconds", end.monitorSeconds());
         writeMetadata(metadata);
         writeReport();
+        if (lost != null) {
+            throw lost;
+        }
     }
 
     private static MeasurementSink openSink(RunFolder folder, MeasurementSink extra) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.trainscope.core.TrainscopeException;
 import io.trainscope.core.run.AtomicFiles;
+import io.trainscope.core.run.OutputException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -101,13 +102,15 @@ public final class SweepFolder {
         }
     }
 
-    /** Writes the state and the table. */
+    /** Writes the state and the table; an {@link OutputException} names the one that could not be written. */
     void write(SweepState state, String table) {
+        Path file = directory.resolve(STATE);
         try {
-            AtomicFiles.write(directory.resolve(STATE), tmp -> JSON.writeValue(tmp.toFile(), state));
-            AtomicFiles.writeString(directory.resolve(TABLE), table);
+            AtomicFiles.write(file, tmp -> JSON.writeValue(tmp.toFile(), state));
+            file = directory.resolve(TABLE);
+            AtomicFiles.writeString(file, table);
         } catch (IOException e) {
-            throw new TrainscopeException("cannot write " + directory.resolve(STATE) + ": " + e.getMessage(), e);
+            throw OutputException.cannotWrite(file, e);
         }
     }
 

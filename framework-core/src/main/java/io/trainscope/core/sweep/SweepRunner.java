@@ -2,6 +2,7 @@ package io.trainscope.core.sweep;
 
 import io.trainscope.core.config.EarlyStoppingSpec;
 import io.trainscope.core.data.DataPreparer;
+import io.trainscope.core.run.OutputException;
 import io.trainscope.core.run.RunFolder;
 import io.trainscope.core.run.RunReporter;
 import io.trainscope.core.training.ResumeOptions;
@@ -85,6 +86,8 @@ final class SweepRunner {
                     ? trainer.resume(earlier.get(), options, ResumeOptions.NONE, e -> cache.take(run.experiment()))
                     : trainer.trainOn(run.experiment(), cache.take(run.experiment()), options);
             return new Attempt(name(result.directory()), RunSummaryReader.read(result.directory(), wanted));
+        } catch (OutputException e) {
+            throw e;   // a full disk fails every later run too: the sweep stops, resumable once there is space
         } catch (RuntimeException e) {
             log.warn("run {} of the sweep failed: {}", run.name(), e.getMessage());
             Optional<Path> made = folder.runFolder(run.name());

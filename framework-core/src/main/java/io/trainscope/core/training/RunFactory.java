@@ -3,7 +3,6 @@ package io.trainscope.core.training;
 import io.trainscope.api.data.Task;
 import io.trainscope.api.monitor.Remedy;
 import io.trainscope.api.monitor.RunInfo;
-import io.trainscope.core.TrainscopeException;
 import io.trainscope.core.checkpoint.CheckpointPolicy;
 import io.trainscope.core.checkpoint.CheckpointStore;
 import io.trainscope.core.checkpoint.FittedStatistics;
@@ -34,6 +33,7 @@ import io.trainscope.core.plugin.PluginRegistry;
 import io.trainscope.core.run.AtomicFiles;
 import io.trainscope.core.run.Environment;
 import io.trainscope.core.run.MetricCatalogue;
+import io.trainscope.core.run.OutputException;
 import io.trainscope.core.run.RunFolder;
 import io.trainscope.core.run.RunMetadata;
 import io.trainscope.core.run.RunRecorder;
@@ -195,7 +195,7 @@ final class RunFactory {
         try {
             content.write(folder.file(name));
         } catch (IOException e) {
-            throw new TrainscopeException("cannot write " + folder.file(name) + ": " + e.getMessage(), e);
+            throw OutputException.cannotWrite(folder.file(name), e);
         }
     }
 

@@ -6,6 +6,7 @@ import io.trainscope.core.model.BuiltNetwork;
 import io.trainscope.core.monitor.Dl4jListenerBridge;
 import io.trainscope.core.monitor.MonitorSlot;
 import io.trainscope.core.monitor.StopSignal;
+import io.trainscope.core.run.OutputException;
 import io.trainscope.core.run.RunEnd;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.slf4j.Logger;
@@ -19,7 +20,9 @@ import java.util.function.Supplier;
  * The life of one run, from its start (or a checkpoint) to its result: starts the recorder and
  * the monitors, runs the {@link TrainingLoop}, turns an exception into a failed run, always ends
  * the monitors, then puts the best parameters back, evaluates the test split and records the end.
- * Built by {@link RunFactory}; one instance runs once.
+ * A file of the run folder that cannot be written ({@link OutputException}: a full disk) ends the
+ * run as failed, recorded as far as the disk allows, and is then thrown to the caller, without a
+ * stack trace in the log. Built by {@link RunFactory}; one instance runs once.
  */
 final class TrainingRun {
 
@@ -32,6 +35,8 @@ final class TrainingRun {
     private final EpochLoop loop;
     private final TrainingProgress progress;
     private final AutoCloseable backendRun;
+    /** The run folder could not be written: thrown once the run is recorded as far as the disk allows. */
+    private OutputException unwritable;
 
     /** @param backendRun what a {@link TrainingBackend} placed for this run, closed at its end; null for the local loop */
     TrainingRun(long seed, int epochs, BuiltNetwork built, RunParts parts, EpochLoop loop, TrainingProgress progress,
@@ -57,22 +62,42 @@ final class TrainingRun {
         try {
             parts.dispatcher().trainingStart(parts.pass(), net.getIterationCount(), loop.epoch());
             end = failure(loop::run);
+        } catch (OutputException e) {
+            unwritable = e;
+            end = new LoopEnd(Outcome.FAILED, e.getMessage(), null);
         } catch (RuntimeException e) {
             end = LoopEnd.failed(e);
             log.error("training failed at epoch {}, iteration {}", loop.epoch(), net.getIterationCount(), e);
         } finally {
-            parts.dispatcher().trainingEnd(end.outcome(), end.reason(), net.getIterationCount(), Math.max(0, loop.epoch() - 1));
-            LoopEnd ended = end;
-            end = failure(() -> ended);
-            net.setListeners();
-            parts.dispatcher().close();
-            parts.recorder().metadata().put("training_seconds", (System.nanoTime() - t0) / 1e9);
+            end = endTraining(end, t0);
         }
         try {
-            return finish(end);
+            TrainingResult result = finish(end);
+            if (unwritable != null) {
+                throw unwritable;
+            }
+            return result;
         } finally {
             closeBackendRun();
         }
+    }
+
+    /** After the loop, however it ended: {@code onTrainingEnd}, the listeners and the dispatcher let go; the run's end. */
+    private LoopEnd endTraining(LoopEnd end, long t0) {
+        MultiLayerNetwork net = built.network();
+        LoopEnd ended = end;
+        try {
+            parts.dispatcher().trainingEnd(end.outcome(), end.reason(), net.getIterationCount(), Math.max(0, loop.epoch() - 1));
+        } catch (OutputException e) {
+            unwritable = unwritable == null ? e : unwritable;
+            ended = end.outcome() == Outcome.FAILED ? end : new LoopEnd(Outcome.FAILED, e.getMessage(), null);
+        }
+        LoopEnd last = ended;
+        LoopEnd result = failure(() -> last);
+        net.setListeners();
+        parts.dispatcher().close();
+        parts.recorder().metadata().put("training_seconds", (System.nanoTime() - t0) / 1e9);
+        return result;
     }
 
     /**

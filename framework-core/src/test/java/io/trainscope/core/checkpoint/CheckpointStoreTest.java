@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.trainscope.api.data.Task;
+import io.trainscope.core.run.OutputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -63,6 +64,26 @@ class CheckpointStoreTest {
         assertThat(read.state().task()).isEqualTo(new Task.Classification(List.of("a", "b")));
         assertThat(read.state().featureStatistics().get("0.mean")).containsExactly(1f, 2f);
         assertThat(read.config()).isEqualTo("name: test\n");
+    }
+
+    @Test
+    void aCheckpointThatCannotBeWrittenFailsWithOneLineAndThePreviousOneStays(@TempDir Path dir) throws IOException {
+        CheckpointStore store = new CheckpointStore(dir);
+        Path first = store.save(checkpoint(RunPosition.afterEpoch(1)), 1);
+        Path blocked = Files.createDirectories(store.epochFile(2));
+        Files.writeString(blocked.resolve("in-the-way"), "a folder where the checkpoint goes");
+
+        assertThatThrownBy(() -> store.save(checkpoint(RunPosition.afterEpoch(2)), 1))
+                .isInstanceOf(OutputException.class)
+                .hasMessage("cannot write " + blocked + ": a folder is in its place; move that folder out of the way, or write "
+                        + "the runs elsewhere (--output DIR); files written before are kept, and a run resumes from its "
+                        + "last checkpoint (trainscope train --resume RUN_DIR)");
+
+        assertThat(CheckpointStore.read(first).state().position()).isEqualTo(RunPosition.afterEpoch(1));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left, the old one not pruned")
+                    .containsExactlyInAnyOrder(first.getFileName().toString(), blocked.getFileName().toString());
+        }
     }
 
     @Test

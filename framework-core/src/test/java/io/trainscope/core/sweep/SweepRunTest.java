@@ -3,6 +3,7 @@ package io.trainscope.core.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trainscope.core.TestTrainscope;
+import io.trainscope.core.run.OutputException;
 import io.trainscope.core.run.RunFolder;
 import io.trainscope.core.testplugins.CountingDataSource;
 import io.trainscope.core.training.RunOptions;
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Training a sweep: every run in its own folder in one JVM on data loaded once, failed runs
@@ -194,6 +196,30 @@ class SweepRunTest {
             assertThat(folders.filter(Files::isDirectory)).as("no run trained twice").hasSize(3);
         }
         assertThat(resumed.state().runs().get(0)).isEqualTo(interrupted.runs().get(0));
+    }
+
+    @Test
+    void aFullDiskStopsTheSweepNamingTheFileInsteadOfFailingEveryRunInTurn(@TempDir Path root) throws IOException {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "needs /dev/full (Linux) to stand for a full disk");
+        SweepPlan plan = plan(THREE.replace(", 1.0e+30]", ", 0.1]"), Map.of());
+        assertThatThrownBy(() -> sweeps().run(plan, options(root).withProgress(killIn("lr-learning-rate-0.2", 1)),
+                SweepListener.NONE)).isInstanceOf(SimulatedKill.class);
+        Path dir = onlyEntry(root);
+        Path metrics;
+        try (Stream<Path> runs = Files.list(dir)) {
+            metrics = runs.filter(p -> p.getFileName().toString().startsWith("lr-learning-rate-0.2-")).findFirst()
+                    .orElseThrow().resolve(RunFolder.METRICS);
+        }
+        Files.delete(metrics);
+        Files.createSymbolicLink(metrics, full);
+
+        assertThatThrownBy(() -> sweeps().resume(dir, options(null), SweepListener.NONE))
+                .isInstanceOf(OutputException.class)
+                .hasMessageStartingWith("cannot write " + metrics + ": No space left on device; free space on that disk");
+        SweepState state = JSON.readValue(dir.resolve(SweepFolder.STATE).toFile(), SweepState.class);
+        assertThat(state.runs()).as("resumable once there is space").extracting(SweepState.Run::state)
+                .containsExactly(SweepState.Run.DONE, SweepState.Run.RUNNING, SweepState.Run.PENDING);
     }
 
     @Test
