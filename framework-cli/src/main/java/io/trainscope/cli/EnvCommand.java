@@ -29,21 +29,18 @@ final class EnvCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Whether to calibrate in this process: not when the launcher already did for {@code --recalibrate} (then this process runs with the new choice). */
+    private boolean calibrateHere(Map<String, String> env) {
+        return recalibrate && !"1".equals(env.get("TRAINSCOPE_RECALIBRATED"));
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> env = System.getenv();
-        // the launcher already recalibrated for `env --recalibrate` (and this process runs with the new choice)
-        boolean again = recalibrate && !"1".equals(env.get("TRAINSCOPE_RECALIBRATED"));
-        NativeSettings settings = NativeCalibration.forThisMachine(again);
+        NativeSettings settings = NativeCalibration.forThisMachine(calibrateHere(env));
         if (export) {
-            settings.exports(Map.of()).forEach((k, v) -> {
-                if (!k.equals("TRAINSCOPE_NATIVE_SOURCE")) {
-                    out.println("export " + k + "=" + v);
-                }
-            });
-            out.flush();
-            return TrainscopeCli.OK;
+            return export(settings, out);
         }
         CpuInfo cpu = CpuInfo.read();
         out.println("cpu:                " + cpu.describe());
@@ -70,5 +67,16 @@ final class EnvCommand implements Callable<Integer> {
                 gemm.gflops(), gemm.correct() ? "correct" : "WRONG RESULTS", gemm.maxRelativeError());
         out.flush();
         return gemm.correct() ? TrainscopeCli.OK : TrainscopeCli.FAILED;
+    }
+
+    /** {@code env --export}: the settings as shell lines. */
+    private static int export(NativeSettings settings, PrintWriter out) {
+        settings.exports(Map.of()).forEach((k, v) -> {
+            if (!k.equals("TRAINSCOPE_NATIVE_SOURCE")) {
+                out.println("export " + k + "=" + v);
+            }
+        });
+        out.flush();
+        return TrainscopeCli.OK;
     }
 }
