@@ -2,18 +2,24 @@ package io.trainscope.cli;
 
 import io.trainscope.core.Trainscope;
 import io.trainscope.core.TrainscopeException;
+import io.trainscope.core.config.ResolvedExperiment;
 import io.trainscope.core.gradcheck.GradientCheck;
 import io.trainscope.core.gradcheck.GradientCheckOptions;
 import io.trainscope.core.gradcheck.GradientCheckReport;
 import io.trainscope.core.gradcheck.GradientCheckTable;
 import io.trainscope.core.gradcheck.TensorCheck;
 import io.trainscope.core.run.RunFolder;
+import io.trainscope.core.sweep.PlannedRun;
+import io.trainscope.core.sweep.Sweeps;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -23,7 +29,8 @@ import java.util.stream.Collectors;
                 + "initializer and normalizer plugin through trainscope's layers), on the first examples of its training "
                 + "split, in float64. DL4J's backpropagation is compared with central differences of the loss for "
                 + "sampled entries of every parameter tensor, and the float32 network's gradients with the float64 "
-                + "ones. Dropout, weight decay and gradient clipping are off for the check.",
+                + "ones. Dropout, weight decay and gradient clipping are off for the check. A sweep: every run's "
+                + "network.",
                 "Exit status: 0 every tensor agrees, 1 a tensor disagrees (named on standard error), 2 bad input."})
 final class GradcheckCommand implements Callable<Integer> {
 
@@ -62,20 +69,45 @@ final class GradcheckCommand implements Callable<Integer> {
         Path config = configFile();
         try (Logging.Quiet ignored = Logging.errorsOnly()) {
             Trainscope trainscope = Trainscope.create();
-            GradientCheckReport report = trainscope.get(GradientCheck.class).run(trainscope.resolve(config), options);
+            List<ResolvedExperiment> experiments = trainscope.get(Sweeps.class).plan(config, Map.of())
+                    .map(plan -> plan.runs().stream().map(PlannedRun::experiment).toList())
+                    .orElseGet(() -> List.of(trainscope.resolve(config)));
             PrintWriter out = spec.commandLine().getOut();
-            out.print(GradientCheckTable.render(report));
-            out.flush();
-            if (report.passed()) {
+            List<String> failures = new ArrayList<>();
+            for (ResolvedExperiment experiment : experiments) {
+                GradientCheckReport report = trainscope.get(GradientCheck.class).run(experiment, options);
+                out.print(GradientCheckTable.render(report));
+                out.println();
+                out.flush();
+                if (!report.passed()) {
+                    failures.add((experiments.size() > 1 ? report.name() + ": " : "") + failure(report));
+                }
+            }
+            if (experiments.size() > 1) {
+                out.println("sweep: " + experiments.size() + " runs checked, " + (experiments.size() - failures.size())
+                        + " pass");
+                out.flush();
+            }
+            if (failures.isEmpty()) {
                 return TrainscopeCli.OK;
             }
             PrintWriter err = spec.commandLine().getErr();
-            err.println("trainscope: gradient check failed: " + report.failing().stream().map(TensorCheck::name)
-                    .collect(Collectors.joining(", ")) + " disagree" + (report.failing().size() == 1 ? "s" : "")
-                    + " with the central difference");
+            err.println("trainscope: gradient check failed: " + String.join("; ", failures));
             err.flush();
             return TrainscopeCli.FAILED;
         }
+    }
+
+    private static String failure(GradientCheckReport report) {
+        if (!report.checkable()) {
+            return "the loss at the initial weights is " + report.loss() + "; nothing to compare";
+        }
+        if (report.inconclusive()) {
+            return "inconclusive at " + report.failing().stream().map(TensorCheck::name).collect(Collectors.joining(", "))
+                    + ": the loss is not smooth within --epsilon there";
+        }
+        return report.failing().stream().map(TensorCheck::name).collect(Collectors.joining(", ")) + " disagree"
+                + (report.failing().size() == 1 ? "s" : "") + " with the central difference";
     }
 
     private GradientCheckOptions options() {

@@ -53,6 +53,23 @@ class GradcheckCommandTest {
     }
 
     @Test
+    void aSweepHasEveryRunsNetworkChecked() throws IOException {
+        Path sweep = Files.writeString(dir.resolve("sweep.yaml"), """
+                name: two
+                data: {source: iris}
+                model: {hidden: [5], activation: tanh}
+                sweep:
+                  model.activation: [swish, {name: leaky-relu, negative-slope: 0.1}]
+                """);
+
+        CliRun run = CliRun.of("gradcheck", sweep.toString(), "--entries", "5");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("gradient check of two-", "sweep: 2 runs checked, 2 pass");
+        assertThat(run.out().lines().filter(l -> l.startsWith("PASS: every tensor agrees")).count()).isEqualTo(2);
+    }
+
+    @Test
     void leavesNd4jsDefaultDataTypeAsItWas() {
         assertThat(Nd4j.dataType()).isEqualTo(before);
     }

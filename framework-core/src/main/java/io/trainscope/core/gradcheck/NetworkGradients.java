@@ -70,17 +70,25 @@ final class NetworkGradients {
     }
 
     /**
-     * The central difference {@code (L(w + h) - L(w - h)) / 2h} of the mean loss at one entry of
-     * {@code param} (a view of the network's parameters), which is restored afterwards.
+     * Records at entry {@code i} of {@code into} the difference quotients of the mean loss (with
+     * steps {@code h} and {@code h/10}) at one
+     * entry of {@code param} (a view of the network's parameters), which is restored afterwards;
+     * {@code base} is the loss at the unchanged parameters.
      */
-    static double numeric(MultiLayerNetwork network, DataSet batch, INDArray param, long[] index, double h) {
+    static void differences(MultiLayerNetwork network, DataSet batch, INDArray param, long[] index, double h,
+                            double base, Differences into, int i) {
         double original = param.getDouble(index);
         try {
             param.putScalar(index, original + h);
             double plus = network.score(batch, true);
             param.putScalar(index, original - h);
             double minus = network.score(batch, true);
-            return (plus - minus) / (2 * h);
+            into.put(i, minus, base, plus, h);
+            double fine = h / Differences.FINER;
+            param.putScalar(index, original + fine);
+            double finePlus = network.score(batch, true);
+            param.putScalar(index, original - fine);
+            into.fine()[i] = (finePlus + network.score(batch, true) - 2 * base) / fine;
         } finally {
             param.putScalar(index, original);
         }

@@ -96,6 +96,7 @@ class GradientCheckTest {
         GradientCheckReport report = check(broken, GradientCheckOptions.DEFAULTS);
 
         assertThat(report.passed()).isFalse();
+        assertThat(report.inconclusive()).isFalse();
         assertThat(report.failing()).extracting(TensorCheck::name)
                 .containsExactly("hidden-0 W", "hidden-0 b", "hidden-1 W", "hidden-1 b");
         assertThat(report.tensor("output W").agrees()).isTrue();
@@ -103,6 +104,53 @@ class GradientCheckTest {
         assertThat(GradientCheckTable.verdict(report)).startsWith("FAIL: the analytic gradient disagrees with the "
                 + "central difference in hidden-0 W, hidden-0 b, hidden-1 W, hidden-1 b;");
         assertThat(check(tanh, GradientCheckOptions.DEFAULTS).passed()).isTrue();
+    }
+
+    @Test
+    void unitsSittingExactlyOnTheReluKinkAgreeAsOneSidedDerivatives() {
+        // hidden-0's zero weights and biases give hidden-1 the pre-activation 0 exactly: relu's kink
+        GradientCheckReport report = check(TestTrainscope.resolve("""
+                name: kink
+                data: {source: iris}
+                model:
+                  layers:
+                    - {units: 4, activation: relu, init: zeros}
+                    - {units: 3, activation: relu, init: he-normal, bias-init: zeros}
+                """), GradientCheckOptions.DEFAULTS);
+
+        assertThat(report.passed()).as(GradientCheckTable.render(report)).isTrue();
+        assertThat(report.tensor("hidden-1 b").kinks()).isPositive();
+        assertThat(GradientCheckTable.verdict(report)).contains("at a kink, as a one-sided derivative");
+    }
+
+    @Test
+    void aNetworkWhoseLossOverflowsHasNothingToCompareAndFails() {
+        GradientCheckReport report = check(TestTrainscope.resolve("""
+                name: overflow
+                data: {source: gaussian-classification, samples: 64, features: 64, classes: 10}
+                model: {hidden: [64, 64, 64], activation: relu, init: {name: normal, std: 1.0}}
+                """), GradientCheckOptions.DEFAULTS);
+
+        assertThat(report.checkable()).isFalse();
+        assertThat(report.passed()).isFalse();
+        assertThat(report.tensors()).isEmpty();
+        assertThat(GradientCheckTable.verdict(report)).startsWith("FAIL: nothing to compare: the loss at the initial "
+                + "weights is NaN in float64");
+    }
+
+    @Test
+    void signalsShrinkingBelowTheStepMakeTheCheckInconclusiveNotWrong() {
+        // N(0, 0.001²) weights: relu pre-activations fall below h = 1e-6 by the third layer
+        GradientCheckReport report = check(TestTrainscope.resolve("""
+                name: shrinking
+                data: {source: gaussian-classification, samples: 64, features: 20, classes: 4}
+                model: {hidden: {layers: 5, units: 64}, activation: relu, init: {name: normal, std: 0.001}}
+                """), GradientCheckOptions.DEFAULTS);
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.inconclusive()).as(GradientCheckTable.render(report)).isTrue();
+        assertThat(GradientCheckTable.verdict(report)).startsWith("FAIL (inconclusive): ")
+                .contains("cannot be judged by difference quotients", "they show no wrong derivative");
     }
 
     @Test
