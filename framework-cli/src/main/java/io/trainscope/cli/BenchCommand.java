@@ -6,8 +6,10 @@ import io.trainscope.core.Trainscope;
 import io.trainscope.core.TrainscopeException;
 import io.trainscope.cli.bench.AllocationBenchmark;
 import io.trainscope.cli.bench.BenchBudgets;
+import io.trainscope.cli.bench.CnnBenchmark;
 import io.trainscope.cli.bench.ConfigBenchmark;
 import io.trainscope.cli.bench.DataBenchmark;
+import io.trainscope.cli.bench.Dl4jDefaultsBenchmark;
 import io.trainscope.cli.bench.GemmFloor;
 import io.trainscope.cli.bench.InstrumentBenchmark;
 import io.trainscope.cli.bench.MemoryBenchmark;
@@ -128,6 +130,7 @@ final class BenchCommand implements Callable<Integer> {
                 floor.blasThreads(), floor.secondsPerIteration().median() * 1e3, floor.gflopPerIteration(),
                 floor.samplesPerSecond());
         figures.put("gemm_floor", floor);
+        figures.put("dl4j_defaults", dl4jDefaults(out, throughput));
         for (var r : throughput) {
             if (!r.monitorMsPerIteration().isEmpty()) {
                 out.printf(Locale.ROOT, "  time inside monitors, %s (ms per iteration): %s%n", r.name(),
@@ -135,6 +138,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         figures.put("throughput", throughput);
+        figures.put("cnn", cnn(trainscope, experiment, out));
         figures.put("allocations", allocations(trainscope, experiment, out));
         figures.put("instrumented_user_network", instrumented(trainscope, experiment, out));
         out.flush();
@@ -177,6 +181,23 @@ final class BenchCommand implements Callable<Integer> {
         return TrainscopeCli.OK;
     }
 
+    /** The CNN row: a small convolutional network on the config's data, bare fit against the trainer. */
+    private CnnBenchmark.Result cnn(Trainscope trainscope, ResolvedExperiment experiment, PrintWriter out) {
+        var result = trainscope.get(CnnBenchmark.class)
+                .run(experiment, new ThroughputBenchmark.Options(rounds, warmup, iterations), out);
+        out.printf(Locale.ROOT, "%n%-42s %10s %21s %11s %11s%n", "cnn (" + CnnBenchmark.MODEL + ")", "samples/s",
+                "(min-max)", "vs dl4j fit", "vs no mon.");
+        if (result.skipped() != null) {
+            out.println("  skipped: " + result.skipped());
+        }
+        for (var r : result.variants()) {
+            out.printf(Locale.ROOT, "%-42s %10.0f %10.0f-%-10.0f %11.3f %11.3f%n", r.name(), r.samplesPerSecond().median(),
+                    r.samplesPerSecond().min(), r.samplesPerSecond().max(), r.ratioToBare().median(),
+                    r.ratioToNoMonitors().median());
+        }
+        return result;
+    }
+
     /** The config's network written with DL4J's builders and trained with DL4J's fit, bare and instrumented. */
     private List<ThroughputBenchmark.VariantResult> instrumented(Trainscope trainscope, ResolvedExperiment experiment,
                                                                  PrintWriter out) {
@@ -193,6 +214,21 @@ final class BenchCommand implements Callable<Integer> {
                 + "(mvn -Pstats-listener; its deeplearning4j-ui-model dependency is kept out of the main build), "
                 + "see docs/instrument.md");
         return results;
+    }
+
+    /** DL4J at its own defaults, in a JVM of its own (the native settings cannot change once ND4J has loaded). */
+    private Dl4jDefaultsBenchmark.Result dl4jDefaults(PrintWriter out, List<ThroughputBenchmark.VariantResult> throughput) {
+        var r = Dl4jDefaultsBenchmark.run(config, warmup, iterations);
+        double none = throughput.stream().filter(v -> v.name().equals(ThroughputBenchmark.NO_MONITORS))
+                .mapToDouble(v -> v.samplesPerSecond().median()).findFirst().orElse(Double.NaN);
+        if (r.failure() != null) {
+            out.println("dl4j at its defaults (own JVM): not measured: " + r.failure());
+        } else {
+            out.printf(Locale.ROOT, "dl4j at its defaults (own JVM, OMP_NUM_THREADS and OPENBLAS_CORETYPE unset, BLAS "
+                    + "threads %d; dl4j layers, dl4j fit): %.0f samples/s; trainscope with no monitors is %.2fx that "
+                    + "(one run, another JVM)%n", r.blasThreads(), r.samplesPerSecond(), none / r.samplesPerSecond());
+        }
+        return r;
     }
 
     /** Where each native setting in effect comes from: the launcher's line, or the cached calibration's without it. */

@@ -29,13 +29,16 @@ final class EnvCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Whether to calibrate in this process: not when the launcher already did for {@code --recalibrate} (then this process runs with the new choice). */
+    private boolean calibrateHere(Map<String, String> env) {
+        return recalibrate && !"1".equals(env.get("TRAINSCOPE_RECALIBRATED"));
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> env = System.getenv();
-        // the launcher already recalibrated for `env --recalibrate` (and this process runs with the new choice)
-        boolean again = recalibrate && !"1".equals(env.get("TRAINSCOPE_RECALIBRATED"));
-        NativeSettings settings = NativeCalibration.forThisMachine(again);
+        NativeSettings settings = NativeCalibration.forThisMachine(calibrateHere(env));
         if (export) {
             return export(settings, out);
         }

@@ -91,7 +91,7 @@ public final class Seed002Results {
         ResolvedExperiment experiment = trainscope.get(Sweeps.class).plan(config, Map.of()).orElseThrow().runs().get(0)
                 .experiment();
         PreparedData data = trainscope.trainer().prepare(experiment, RunOptions.inMemory(new InMemoryMeasurements()));
-        BuiltNetwork net = trainscope.get(NetworkBuilder.class).build(experiment, data.inputs(), data.head(),
+        BuiltNetwork net = trainscope.get(NetworkBuilder.class).build(experiment, data.inputs(), data.image(), data.head(),
                 experiment.spec().training().seed(), new Sgd(0.1));
         INDArray x = data.train().getFeatures().get(NDArrayIndex.interval(0, batch), NDArrayIndex.all());
         INDArray hidden = net.network().feedForward(x, false).get(1);

@@ -72,7 +72,7 @@ public final class PassBenchmark {
     /** Runs {@code rounds} rounds (after one warm-up round) over {@code data}'s training split. */
     public Result run(ResolvedExperiment experiment, PreparedData data, int rounds) {
         List<String> monitors = passMonitors();
-        BuiltNetwork built = builder.build(experiment, data.inputs(), data.head(), experiment.spec().training().seed(),
+        BuiltNetwork built = builder.build(experiment, data.inputs(), data.image(), data.head(), experiment.spec().training().seed(),
                 new Sgd(0.0));
         MultiLayerNetwork net = built.network();
         int batch = Math.max(500, experiment.spec().training().batchSize());

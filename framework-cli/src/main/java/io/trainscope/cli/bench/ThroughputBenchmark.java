@@ -18,6 +18,7 @@ import io.trainscope.core.training.Trainer;
 import io.trainscope.core.training.TrainingResult;
 import jakarta.inject.Inject;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -113,11 +114,18 @@ public final class ThroughputBenchmark {
 
     /** Runs the benchmark; progress lines go to {@code log}. */
     public List<VariantResult> run(ResolvedExperiment experiment, Options options, PrintWriter log) {
+        return run(experiment, trainer.prepare(experiment, RunOptions.inMemory(null)), variants(), options, log);
+    }
+
+    /**
+     * Runs the benchmark of {@code variants} (which must include {@link #BASELINE} and
+     * {@link #NO_MONITORS}, the ratios' references) on prepared data; progress lines go to {@code log}.
+     */
+    public List<VariantResult> run(ResolvedExperiment experiment, PreparedData prepared, List<BenchVariant> variants,
+                                   Options options, PrintWriter log) {
         int batch = experiment.spec().training().batchSize();
         int total = options.warmup() + options.iterations();
-        PreparedData prepared = trainer.prepare(experiment, RunOptions.inMemory(null));
         PreparedData data = tiled(prepared, total * batch);
-        List<BenchVariant> variants = variants();
         Map<String, List<Double>> speeds = new LinkedHashMap<>();
         Map<String, List<Double>> ratios = new LinkedHashMap<>();
         Map<String, List<Double>> ratiosToNone = new LinkedHashMap<>();
@@ -174,8 +182,9 @@ public final class ThroughputBenchmark {
                              PreparedData data, Options options, int batch) {
         IterationClock clock = new IterationClock();
         if (v.bare()) {
-            BuiltNetwork built = builder.build(experiment, data.inputs(), data.head(), experiment.spec().training().seed(),
-                    experiment.optimizer().create(experiment.optimizerParams(), null), v.dense());
+            BuiltNetwork built = builder.build(experiment, data.inputs(), data.image(), data.head(),
+                    experiment.spec().training().seed(), experiment.optimizer().create(experiment.optimizerParams(), null),
+                    v.dense(), DataType.FLOAT);
             MultiLayerNetwork net = built.network();
             List<DataSet> batches = new ArrayList<>();
             new EpochBatches(data.train(), batch, experiment.spec().training().seed(), 0, true).forEachRemaining(batches::add);
@@ -205,7 +214,7 @@ public final class ThroughputBenchmark {
         Arrays.fill(labels, train.getLabels());
         DataSet all = new DataSet(Nd4j.vstack(features), Nd4j.vstack(labels));
         return new PreparedData(data.task(), all, data.validation(), data.test(), data.inputs(), data.transforms(),
-                data.fitted(), data.head()).withTrainingExamples(examples);
+                data.fitted(), data.head(), data.image()).withTrainingExamples(examples);
     }
 
     private static double[] toArray(List<Double> l) {

@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
  * Runs a probe's {@code main} in a child JVM on this JVM's classpath, with native settings in its
  * environment (they must be there before ND4J's library loads, so they cannot be tried in-process).
  */
-final class ChildJvm {
+public final class ChildJvm {
 
     /** What the child printed, or why it gave nothing. */
-    record Output(String stdout, String stderr, int exit, String failure) {
+    public record Output(String stdout, String stderr, int exit, String failure) {
         static Output failed(String failure) {
             return new Output("", "", -1, failure);
         }
@@ -28,7 +28,7 @@ final class ChildJvm {
      * Runs {@code mainClass} with {@code args}; {@code env} entries with a null value are removed from
      * the child's environment, the others set.
      */
-    static Output run(Class<?> mainClass, List<String> args, Map<String, String> env, long timeoutSeconds) {
+    public static Output run(Class<?> mainClass, List<String> args, Map<String, String> env, long timeoutSeconds) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), mainClass.getName()));
         cmd.addAll(args);

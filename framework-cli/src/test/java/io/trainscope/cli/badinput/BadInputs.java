@@ -35,6 +35,7 @@ final class BadInputs {
         t.configValues();
         t.plugins();
         t.idxFiles();
+        t.convolutions();
         t.csvFiles();
         t.trainCommandLine();
         t.resume();
@@ -170,6 +171,35 @@ final class BadInputs {
             w.bytes(LABELS, labels(1, 2, 3));
             return List.of("train", w.config(idx("")), "-q");
         }, "t10k-images-idx3-ubyte", "labels file");
+    }
+
+    /** Convolution and pooling layers: order, data that are not images, windows that do not fit. */
+    private void convolutions() {
+        train("a conv2d layer on data that are not images", iris("{layers: [{type: conv2d, filters: 4, kernel: 3}]}",
+                TRAINING), "model.layers[0]", "conv2d needs image input", "flat rows of 4 features", "use dense layers");
+        train("a conv2d layer after a dense one", iris("{layers: [8, {type: conv2d, filters: 4, kernel: 3}]}", TRAINING),
+                "model.layers[1]", "conv2d cannot follow the dense layer model.layers[0]", "put every conv2d");
+        train("a pool after flatten", iris("{layers: [{type: flatten}, {type: max-pool, kernel: 2}]}", TRAINING),
+                "model.layers[1]", "max-pool cannot follow the flatten layer");
+        train("a conv2d layer without filters", iris("{layers: [{type: conv2d, kernel: 3}]}", TRAINING),
+                "model.layers[0].filters", "missing");
+        train("layernorm on a conv2d layer", iris("{layers: [{type: conv2d, filters: 4, kernel: 3, "
+                + "normalizers: [layernorm]}]}", TRAINING), "model.layers[0].normalizers", "only batchnorm", "layernorm");
+        add("train", "a kernel larger than its input", w -> {
+            w.bytes(IMAGES, images(5, 3, 2));
+            w.bytes(LABELS, labels(1, 2, 3, 4, 5));
+            return List.of("train", w.config(idxModel("{layers: [{type: conv2d, filters: 4, kernel: 5}]}")), "-q");
+        }, "model.layers[0]", "conv2d", "kernel 5x5 is larger than its input 1x3x2", "smaller kernel");
+        add("train", "pool windows that do not tile the image", w -> {
+            w.bytes(IMAGES, images(5, 5, 5));
+            w.bytes(LABELS, labels(1, 2, 3, 4, 5));
+            return List.of("train", w.config(idxModel("{layers: [{type: max-pool, kernel: 2}]}")), "-q");
+        }, "model.layers[0]", "max-pool", "input 1x5x5", "not a whole number", "choose a stride");
+    }
+
+    /** A config reading the IDX files of folder {@code idx} of the case into {@code model}. */
+    private static String idxModel(String model) {
+        return idx("").replace("model: {hidden: [4]}", "model: " + model);
     }
 
     /** CSV files: missing, non-finite numbers, ragged rows. */

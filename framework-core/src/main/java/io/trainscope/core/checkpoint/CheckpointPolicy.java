@@ -112,7 +112,7 @@ public final class CheckpointPolicy {
         TrainingState state = new TrainingState(TrainingState.FORMAT, position, net.getIterationCount(), rng.rootState(),
                 rng.nodeState(), stopping.get(), metricsBytes, facts.seed(), facts.inputs(),
                 recorder.findings().all().stream().map(FindingsWriter::toMap).toList(), facts.featureStatistics(),
-                facts.classNames(), facts.regressionOutputs());
+                facts.classNames(), facts.regressionOutputs(), facts.image());
         INDArray updaterState = net.getUpdater() == null ? null : net.getUpdater().getStateViewArray();
         return new Checkpoint(state, net.params(), updaterState, facts.config(), null);
     }

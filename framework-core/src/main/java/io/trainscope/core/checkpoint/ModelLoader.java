@@ -58,7 +58,7 @@ public final class ModelLoader {
         ResolvedExperiment experiment = resolver.resolve(new ConfigLoader().parse(checkpoint.config(), "model",
                 String.valueOf(checkpoint.file()), checkpoint.file() == null ? Path.of("") : checkpoint.file().getParent()));
         OutputHead head = OutputHead.resolve(experiment.spec().model().output(), state.task());
-        BuiltNetwork built = builder.build(experiment, state.inputs(), head, state.shuffleSeed(), new Sgd(0.0));
+        BuiltNetwork built = builder.build(experiment, state.inputs(), state.image(), head, state.shuffleSeed(), new Sgd(0.0));
         if (built.network().numParams() != checkpoint.params().length()) {
             throw new CheckpointException("checkpoint " + checkpoint.file() + " holds " + checkpoint.params().length()
                     + " parameters but its config builds a network with " + built.network().numParams());

@@ -1,5 +1,6 @@
 package io.trainscope.core.checkpoint;
 
+import io.trainscope.api.data.ImageShape;
 import io.trainscope.api.data.Task;
 
 import java.util.List;
@@ -14,8 +15,10 @@ import java.util.Map;
  * @param inputs            the number of input features
  * @param featureStatistics the fitted input-normalizer statistics ({@link FittedStatistics#encode})
  * @param task              what the targets mean
+ * @param image             the shape of the examples as images, or null when they are not images
  */
-public record RunFacts(String config, long seed, long inputs, Map<String, float[]> featureStatistics, Task task) {
+public record RunFacts(String config, long seed, long inputs, Map<String, float[]> featureStatistics, Task task,
+                       ImageShape image) {
 
     /** The class names of a classification task, empty for regression. */
     List<String> classNames() {

@@ -1,5 +1,6 @@
 package io.trainscope.core.checkpoint;
 
+import io.trainscope.api.data.ImageShape;
 import io.trainscope.api.data.Task;
 
 import java.util.List;
@@ -21,11 +22,13 @@ import java.util.Map;
  * @param featureStatistics mean/std/min/max of the training split's features, as float arrays, keyed by name
  * @param classNames        the class names of a classification task, in index order; empty for regression
  * @param regressionOutputs the number of targets of a regression task; 0 for classification
+ * @param image             the shape of the examples as images (what convolutions need to rebuild the
+ *                          network), or null when they are not images (and in checkpoints written before it)
  */
 public record TrainingState(int format, RunPosition position, long iteration, long rngRootState, long rngNodeState,
                             StoppingState earlyStopping, long metricsBytes, long shuffleSeed, long inputs,
                             List<Map<String, Object>> findings, Map<String, float[]> featureStatistics,
-                            List<String> classNames, int regressionOutputs) {
+                            List<String> classNames, int regressionOutputs, ImageShape image) {
 
     /** The format this version writes and reads. */
     public static final int FORMAT = 2;

@@ -4,8 +4,7 @@ import io.trainscope.api.data.ImageShape;
 
 /**
  * The shape arithmetic of convolution and pooling layers, as DL4J computes it, so that a config's
- * layers can be checked against the data's image shape before anything trains. Not yet wired to
- * {@code model.layers}: the {@code conv2d} and pooling layer types will use it.
+ * layers can be checked against the data's image shape before anything trains ({@link LayerShapes}).
  */
 public final class ConvGeometry {
 
@@ -39,6 +38,38 @@ public final class ConvGeometry {
     public static ImageShape pool(ImageShape in, int kernel, int stride) {
         return new ImageShape(in.channels(), side(in, in.rows(), kernel, stride, Padding.VALID),
                 side(in, in.columns(), kernel, stride, Padding.VALID));
+    }
+
+    /**
+     * The shape after a convolution ({@code channels} filters) or a pool ({@code channels} = the
+     * input's) with an explicit window, as DL4J's {@code ConvolutionMode.Strict} computes it: each
+     * side is (input + 2 padding - kernel) / stride + 1, which must be a whole number.
+     *
+     * @throws IllegalArgumentException naming the shapes when the kernel is larger than the padded
+     *                                  input or the windows do not tile it
+     */
+    public static ImageShape window(ImageShape in, int channels, LayerWindow w) {
+        return new ImageShape(channels, strict(in, w, true), strict(in, w, false));
+    }
+
+    private static int strict(ImageShape in, LayerWindow w, boolean rows) {
+        int size = rows ? in.rows() : in.columns();
+        int kernel = rows ? w.kernel().rows() : w.kernel().columns();
+        int stride = rows ? w.stride().rows() : w.stride().columns();
+        int pad = rows ? w.padding().rows() : w.padding().columns();
+        int padded = size + 2 * pad;
+        if (kernel > padded) {
+            throw new IllegalArgumentException("kernel " + w.kernel() + " is larger than its input " + in
+                    + " (channels x rows x columns) with padding " + w.padding() + "; use a smaller kernel or more padding");
+        }
+        if ((padded - kernel) % stride != 0) {
+            String side = rows ? "rows" : "columns";
+            throw new IllegalArgumentException("the windows do not tile the input's " + side + ": input " + in
+                    + ", kernel " + w.kernel() + ", stride " + w.stride() + ", padding " + w.padding() + " give ("
+                    + size + " + 2x" + pad + " - " + kernel + ") / " + stride + " + 1 " + side + ", not a whole number; "
+                    + "choose a stride that divides input + 2 x padding - kernel");
+        }
+        return (padded - kernel) / stride + 1;
     }
 
     private static int side(ImageShape in, int size, int kernel, int stride, Padding padding) {

@@ -43,13 +43,21 @@ final class LayerResolver {
             if (own.biasInit() != null && Boolean.FALSE.equals(own.bias())) {
                 throw new ConfigException(path + ".bias-init", "the layer has no bias ('bias: false'); remove one of the two");
             }
-            layers.add(new ResolvedLayer(i, spec,
+            if (!spec.type().weighted()) {
+                layers.add(new ResolvedLayer(i, spec, activation, init, null, false, 0.0, null));
+                continue;
+            }
+            ResolvedLayer layer = new ResolvedLayer(i, spec,
                     own.activation() == null ? activation
                             : plugins.configure(PluginFamily.ACTIVATION, own.activation(), path + ".activation"),
                     own.init() == null ? init : plugins.configure(PluginFamily.INITIALIZER, own.init(), path + ".init"),
                     own.biasInit() == null ? bias : bias(own.biasInit(), path + ".bias-init"),
                     own.over(model.defaults()).bias(), own.over(model.defaults()).dropout(),
-                    own.normalizers() == null ? layerNormalizer : layerNormalizer(own.normalizers(), path)));
+                    own.normalizers() == null ? layerNormalizer : layerNormalizer(own.normalizers(), path));
+            if (spec.type() == LayerType.CONV2D) {
+                ConvolutionChecks.check(layer, path);
+            }
+            layers.add(layer);
         }
         OutputSpec out = model.output();
         ResolvedOutputLayer output = new ResolvedOutputLayer(

@@ -7,14 +7,23 @@ import java.util.Objects;
  * dense one that inherits everything).
  *
  * @param type     what the layer computes
- * @param units    the width of a dense layer, >= 1
+ * @param units    the width of a dense layer or the filters of a convolution, >= 1; 0 for other types
  * @param settings what this layer sets for itself; null fields inherit the model's values
+ * @param window   the kernel, stride and padding of a convolution or pooling layer, else null
  */
-public record LayerSpec(LayerType type, int units, LayerSettings settings) {
+public record LayerSpec(LayerType type, int units, LayerSettings settings, LayerWindow window) {
 
     public LayerSpec {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(settings, "settings");
+        if (type.windowed() != (window != null)) {
+            throw new IllegalArgumentException(type.configName() + (type.windowed() ? " needs" : " takes no") + " window");
+        }
+    }
+
+    /** A layer without a window (dense or flatten). */
+    public LayerSpec(LayerType type, int units, LayerSettings settings) {
+        this(type, units, settings, null);
     }
 
     /** A dense layer of {@code units} units that inherits every setting. */

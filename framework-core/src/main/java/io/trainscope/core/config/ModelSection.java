@@ -78,8 +78,43 @@ final class ModelSection {
         if (type == LayerType.DENSE && !e.has("units")) {
             throw new ConfigException(e.child("units"), "missing: the width of the layer, e.g. 'units: 64'");
         }
-        int units = e.integer("units", 0, 1);
-        return new LayerSpec(type, units, settings(e));
+        if (type == LayerType.CONV2D && !e.has("filters")) {
+            throw new ConfigException(e.child("filters"), "missing: the number of filters (output channels), e.g. 'filters: 16'");
+        }
+        int units = type == LayerType.CONV2D ? e.integer("filters", 0, 1) : e.integer("units", 0, 1);
+        return new LayerSpec(type, units, type.weighted() ? settings(e) : LayerSettings.INHERIT,
+                type.windowed() ? window(e, type) : null);
+    }
+
+    /**
+     * The kernel, stride and padding of a convolution or pooling entry: a convolution's stride is 1
+     * unless set, a pool's its kernel (windows that do not overlap); padding is 0.
+     */
+    private static LayerWindow window(ConfigNode e, LayerType type) {
+        if (!e.has("kernel")) {
+            throw new ConfigException(e.child("kernel"), "missing: the window size, e.g. 'kernel: 3' or 'kernel: [3, 5]'");
+        }
+        LayerWindow.Pair kernel = pair(e.get("kernel"), 1);
+        LayerWindow.Pair stride = e.has("stride") ? pair(e.get("stride"), 1)
+                : type.pooling() ? kernel : LayerWindow.Pair.of(1);
+        LayerWindow.Pair padding = e.has("padding") ? pair(e.get("padding"), 0) : LayerWindow.Pair.of(0);
+        return new LayerWindow(kernel, stride, padding);
+    }
+
+    /** An int (rows and columns alike) or {@code [rows, columns]}, each at least {@code min}. */
+    private static LayerWindow.Pair pair(ConfigNode n, int min) {
+        if (!n.isArray()) {
+            if (n.isText() || n.isObject()) {
+                throw new ConfigException(n.path(), "must be an integer or [rows, columns], got " + n.describe());
+            }
+            return LayerWindow.Pair.of(n.asInteger(min));
+        }
+        List<Integer> sides = n.list(s -> s.asInteger(min));
+        if (sides.size() != 2) {
+            throw new ConfigException(n.path(), "must be an integer or [rows, columns] (two integers), got "
+                    + sides.size() + " values");
+        }
+        return new LayerWindow.Pair(sides.get(0), sides.get(1));
     }
 
     /** The layer settings a map sets (the model's, or a layer entry's); absent keys stay null. */

@@ -22,8 +22,12 @@ public record ModelSpec(List<LayerSpec> layers, LayerSettings defaults, List<Plu
                 ConfigRules.atLeast(layerPath(layers, i) + (layers.get(i).plain() ? "" : ".units"),
                         layers.get(i).units(), 1);
             }
+            if (layers.get(i).type() == LayerType.CONV2D) {
+                ConfigRules.atLeast(layerPath(layers, i) + ".filters", layers.get(i).units(), 1);
+            }
             layers.get(i).settings().checked(layerPath(layers, i));
         }
+        LayerShapes.checkOrder(layers);
         Objects.requireNonNull(defaults, "defaults");
         Objects.requireNonNull(defaults.activation(), "activation");
         Objects.requireNonNull(defaults.init(), "init");

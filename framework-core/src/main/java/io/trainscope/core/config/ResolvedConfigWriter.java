@@ -112,7 +112,20 @@ public final class ResolvedConfigWriter {
     private static Map<String, Object> layer(ResolvedLayer layer) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("type", layer.type().configName());
-        entry.put("units", layer.units());
+        if (layer.type() == LayerType.DENSE) {
+            entry.put("units", layer.units());
+        } else if (layer.type() == LayerType.CONV2D) {
+            entry.put("filters", layer.units());
+        }
+        LayerWindow w = layer.spec().window();
+        if (w != null) {
+            entry.put("kernel", w.kernel().toConfig());
+            entry.put("stride", w.stride().toConfig());
+            entry.put("padding", w.padding().toConfig());
+        }
+        if (!layer.type().weighted()) {
+            return entry;
+        }
         LayerSettings own = layer.spec().settings();
         if (own.activation() != null) {
             entry.put("activation", plugin("name", layer.activation()));

@@ -110,7 +110,7 @@ public final class Probe {
     }
 
     private NetworkFacts networkFacts(ResolvedExperiment experiment, PreparedData data) {
-        BuiltNetwork built = builder.build(experiment, data.inputs(), data.head(), experiment.spec().training().seed(),
+        BuiltNetwork built = builder.build(experiment, data.inputs(), data.image(), data.head(), experiment.spec().training().seed(),
                 new Sgd(0.1));
         ActivationShape shape = ActivationShape.of(experiment.activation().plugin(), experiment.activation().params());
         List<LayerInfo> infos = built.layout().info().layers();

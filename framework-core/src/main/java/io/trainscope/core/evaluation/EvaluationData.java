@@ -59,7 +59,7 @@ record EvaluationData(Examples examples, String description) {
      * and {@code force} let them through.
      */
     EvaluationData checkedAgainst(TrainedModel model, Task dataTask, boolean force) {
-        long inputs = model.network().layerInputSize(0);
+        long inputs = model.inputs();
         if (examples.featureCount() != inputs) {
             throw new TrainscopeException("the data has " + examples.featureCount() + " features per example but the model "
                     + "was trained on " + inputs + "; evaluate it on data of the same layout");

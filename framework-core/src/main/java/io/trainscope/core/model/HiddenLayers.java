@@ -1,34 +1,35 @@
 package io.trainscope.core.model;
 
 import io.trainscope.api.activation.FlatRegion;
-import io.trainscope.api.activation.LearnableSlope;
+import io.trainscope.api.data.ImageShape;
 import io.trainscope.api.init.WeightRandom;
 import io.trainscope.api.monitor.LayerInfo;
-import io.trainscope.api.normalization.Normalizer;
-import io.trainscope.api.normalization.Placement;
+import io.trainscope.api.monitor.LayerKind;
+import io.trainscope.core.config.LayerShapes;
+import io.trainscope.core.config.LayerSpec;
+import io.trainscope.core.config.LayerType;
 import io.trainscope.core.config.RegularizationSpec;
 import io.trainscope.core.config.ResolvedLayer;
 import io.trainscope.core.model.NetworkBuilder.DenseImplementation;
-import io.trainscope.core.plugin.Configured;
 import io.trainscope.core.training.optim.Regularizers;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
-import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationIdentity;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Appends the DL4J layers of each logical hidden layer to a network configuration: a dense layer,
- * the normalizer's layers, and the activation, which sits on the dense layer itself unless it must
- * be a layer of its own (after normalization placed before it, or a learnable slope, realised as a
- * {@link SlopeLayer}). Each layer takes its own settings ({@link ResolvedLayer}: activation,
+ * Appends the DL4J layers of each hidden layer to a network configuration: for a dense (or
+ * convolution, {@link ConvolutionLayers}) layer the weighted layer, the normalizer's layers, and
+ * the activation, which sits on the weighted layer itself unless it must be a layer of its own
+ * (after normalization placed before it, or a learnable slope, realised as a {@link SlopeLayer}):
+ * see {@link ActivationStack}. Each layer takes its own settings ({@link ResolvedLayer}: activation,
  * initializer, bias, normalizer); a layer's dropout is applied to the input of the next layer with
- * weights ({@link Dropouts}). Monitors see one logical layer whatever the DL4J layers are:
+ * weights ({@link Dropouts}), after any pool. Monitors see one logical layer per weighted layer, named {@code hidden-0},
+ * {@code hidden-1}, ... in order, whatever the DL4J layers are; pooling and {@code flatten} layers
+ * have no weights and are not logical layers (a pool shifts DL4J's indices, {@code flatten} adds
+ * no DL4J layer: DL4J's input preprocessor flattens):
  *
  * <pre>
  * fixed activation, no normalization or after it:   dense(f) [-> norm...]
@@ -42,12 +43,16 @@ final class HiddenLayers {
     /**
      * What was appended.
      *
-     * @param dense  per hidden layer, the DL4J index of its dense layer
-     * @param output per hidden layer, the DL4J index of the layer whose output is its activation
-     * @param infos  the hidden layers as monitors see them
+     * @param dense  per logical hidden layer, the DL4J index of its weighted layer
+     * @param output per logical hidden layer, the DL4J index of the layer whose output is its activation
+     * @param infos  the logical hidden layers as monitors see them
+     * @param layers per logical hidden layer, its resolved layer
      * @param next   the next free DL4J index
+     * @param width  the number of features the last hidden layer outputs (flattened)
+     * @param dropout the dropout still to apply to the input of the output layer
      */
-    record Appended(int[] dense, int[] output, List<LayerInfo> infos, int next) {
+    record Appended(int[] dense, int[] output, List<LayerInfo> infos, List<ResolvedLayer> layers, int next,
+                    long width, double dropout) {
     }
 
     private final WeightRandom random;
@@ -63,25 +68,62 @@ final class HiddenLayers {
         this.regularization = regularization;
     }
 
-    /** Appends every hidden layer, from DL4J index 0, for {@code inputs} input features. */
-    Appended append(NeuralNetConfiguration.ListBuilder list, long inputs, List<ResolvedLayer> layers) {
-        int[] dense = new int[layers.size()];
-        int[] output = new int[layers.size()];
+    /** The number of logical hidden layers (those with weights). */
+    static int weighted(List<ResolvedLayer> layers) {
+        return (int) layers.stream().filter(l -> l.type().weighted()).count();
+    }
+
+    /**
+     * Appends every hidden layer, from DL4J index 0, for {@code inputs} input features, seen as
+     * images of shape {@code image} (null when they are not images).
+     */
+    Appended append(NeuralNetConfiguration.ListBuilder list, long inputs, ImageShape image, List<ResolvedLayer> layers) {
+        List<ImageShape> shapes = LayerShapes.outputs(layers.stream().map(ResolvedLayer::spec).toList(), image, inputs);
+        ConvolutionLayers convolutions = new ConvolutionLayers(random, tap, regularization);
+        List<Integer> dense = new ArrayList<>();
+        List<Integer> output = new ArrayList<>();
         List<LayerInfo> infos = new ArrayList<>();
+        List<ResolvedLayer> logical = new ArrayList<>();
         int next = 0;
-        long fanIn = inputs;
+        long width = inputs;
+        ImageShape in = image;
         double dropout = 0.0;
-        for (ResolvedLayer layer : layers) {
-            int i = layer.index();
-            dense[i] = next;
-            next = appendOne(list, next, layer, fanIn, dropout);
-            output[i] = next - 1;
-            infos.add(new LayerInfo(i, "hidden-" + i, false, fanIn, layer.units(), layer.activation().name(),
-                    flatRegion(layer)));
-            fanIn = layer.units();
-            dropout = layer.dropout();
+        for (int p = 0; p < layers.size(); p++) {
+            ResolvedLayer layer = layers.get(p);
+            ImageShape out = shapes.get(p);
+            int k = infos.size();
+            if (layer.type().weighted()) {
+                dense.add(next);
+                next = layer.type() == LayerType.CONV2D
+                        ? convolutions.convolution(list, next, layer, k, in.channels(), dropout)
+                        : appendDense(list, next, layer, k, width, dropout);
+                output.add(next - 1);
+                infos.add(info(layer, k, width, in, out));
+                logical.add(layer);
+                dropout = layer.dropout();
+            } else if (layer.type().pooling()) {
+                next = ConvolutionLayers.pool(list, next, layer);
+            }
+            width = out != null ? out.features() : layer.type() == LayerType.DENSE ? layer.units() : width;
+            in = out;
         }
-        return new Appended(dense, output, infos, next);
+        return new Appended(ints(dense), ints(output), infos, logical, next, width, dropout);
+    }
+
+    /** How monitors see a weighted layer whose input is {@code width} features, or the image {@code in}. */
+    private static LayerInfo info(ResolvedLayer layer, int k, long width, ImageShape in, ImageShape out) {
+        String name = "hidden-" + k;
+        if (layer.type() == LayerType.DENSE) {
+            return new LayerInfo(k, name, false, width, layer.units(), layer.activation().name(), flatRegion(layer));
+        }
+        LayerSpec spec = layer.spec();
+        long fanIn = (long) in.channels() * spec.window().kernel().rows() * spec.window().kernel().columns();
+        return new LayerInfo(k, name, false, fanIn, layer.units(), layer.activation().name(), flatRegion(layer),
+                LayerKind.CONV2D, List.of((long) out.channels(), (long) out.rows(), (long) out.columns()));
+    }
+
+    private static int[] ints(List<Integer> values) {
+        return values.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static FlatRegion flatRegion(ResolvedLayer layer) {
@@ -91,38 +133,22 @@ final class HiddenLayers {
     }
 
     /**
-     * Appends hidden layer {@code layer} at DL4J index {@code at}, its input dropped with probability
-     * {@code inputDropout}; returns the next free index.
+     * Appends dense layer {@code layer} (logical index {@code k}) at DL4J index {@code at}, its input
+     * dropped with probability {@code inputDropout}; returns the next free index.
      */
-    private int appendOne(NeuralNetConfiguration.ListBuilder list, int at, ResolvedLayer layer, long fanIn,
-                          double inputDropout) {
-        int i = layer.index();
-        int units = layer.units();
-        var activation = layer.activation();
-        IActivation tapped = new TappedActivation(new PluginActivation(activation.plugin(), activation.params()), i, tap);
-        Optional<Configured<Normalizer>> normalizer = Optional.ofNullable(layer.normalizer());
-        List<Layer> norm = normalizer.map(n -> n.plugin().hiddenLayers(units, n.params())).orElse(List.of());
-        boolean before = !norm.isEmpty()
-                && normalizer.map(n -> n.plugin().placement(n.params())).orElseThrow() == Placement.BEFORE_ACTIVATION;
-        Optional<LearnableSlope> slope = activation.plugin().learnableSlope(activation.params());
-        Layer separate = slope.<Layer>map(s -> SlopeLayer.of(units, s, i, tap))
-                .orElse(before ? new ActivationLayer.Builder().activation(tapped).build() : null);
-
-        DenseLayer.Builder builder = new DenseLayer.Builder().nIn(fanIn).nOut(units).hasBias(layer.bias())
+    private int appendDense(NeuralNetConfiguration.ListBuilder list, int at, ResolvedLayer layer, int k, long fanIn,
+                            double inputDropout) {
+        ActivationStack stack = ActivationStack.of(layer, k, tap);
+        DenseLayer.Builder builder = new DenseLayer.Builder().nIn(fanIn).nOut(layer.units()).hasBias(layer.bias())
                 .weightInit(new PluginWeightInit(layer.init().plugin(), layer.init().params(), random))
-                .activation(separate == null ? tapped : new ActivationIdentity());
+                .activation(stack.onLayer());
         Dropouts.onInput(builder, inputDropout);
         Regularizers.onLayer(builder, regularization);
         DenseLayer dense = builder.build();
         List<Layer> layers = new ArrayList<>();
-        layers.add(implementation == DenseImplementation.REUSING ? ReusingDenseLayer.from(dense, i > 0) : dense);
-        if (separate != null && !before) {
-            layers.add(separate);
-        }
-        layers.addAll(norm);
-        if (before) {
-            layers.add(separate);
-        }
+        // the DL4J index, not the logical one: after convolutions or pools the first dense layer must pass a gradient on
+        layers.add(implementation == DenseImplementation.REUSING ? ReusingDenseLayer.from(dense, at > 0) : dense);
+        layers.addAll(stack.after());
         int next = at;
         for (Layer l : layers) {
             list.layer(next++, l);

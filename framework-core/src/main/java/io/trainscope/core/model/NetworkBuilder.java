@@ -2,6 +2,7 @@ package io.trainscope.core.model;
 
 import io.trainscope.api.activation.FlatRegion;
 import io.trainscope.api.init.Fan;
+import io.trainscope.api.data.ImageShape;
 import io.trainscope.api.init.Initializer;
 import io.trainscope.api.init.WeightRandom;
 import io.trainscope.api.monitor.LayerInfo;
@@ -10,6 +11,7 @@ import io.trainscope.api.plugin.Parameters;
 import io.trainscope.core.config.BiasInit;
 import io.trainscope.core.config.RegularizationSpec;
 import io.trainscope.core.config.ResolvedExperiment;
+import io.trainscope.core.config.ResolvedLayer;
 import io.trainscope.core.config.ResolvedModel;
 import io.trainscope.core.config.ResolvedOutputLayer;
 import io.trainscope.core.plugin.Configured;
@@ -19,6 +21,7 @@ import io.trainscope.core.training.optim.Regularizers;
 import jakarta.inject.Inject;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
@@ -31,8 +34,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Turns a resolved experiment into an initialized DL4J {@link MultiLayerNetwork}: one dense layer
- * per hidden layer with its activation and initializer plugins (through adapters to DL4J's
+ * Turns a resolved experiment into an initialized DL4J {@link MultiLayerNetwork}: one dense (or
+ * convolution) layer per weighted hidden layer, pooling layers where the config puts them, each
+ * with its activation and initializer plugins (through adapters to DL4J's
  * {@code IActivation} and {@code IWeightInit}), its normalizer's layers where it places them, a
  * PReLU layer where the activation declares a learnable slope ({@link HiddenLayers}), and an
  * output layer for the task, whose initial weights are multiplied by {@code model.output.weight-scale}.
@@ -81,8 +85,29 @@ public final class NetworkBuilder {
      */
     public BuiltNetwork build(ResolvedExperiment experiment, long inputs, OutputHead head, long seed, IUpdater updater,
                               DenseImplementation dense, DataType dataType) {
+        return build(experiment, inputs, null, head, seed, updater, dense, dataType);
+    }
+
+    /**
+     * Builds and initializes a float32 network for examples that are images of shape {@code image}
+     * (null when they are not images), with the default dense-layer implementation.
+     *
+     * @throws io.trainscope.core.config.ConfigException when the layers do not fit the data's shape
+     */
+    public BuiltNetwork build(ResolvedExperiment experiment, long inputs, ImageShape image, OutputHead head, long seed,
+                              IUpdater updater) {
+        return build(experiment, inputs, image, head, seed, updater, DenseImplementation.REUSING, DataType.FLOAT);
+    }
+
+    /**
+     * Builds and initializes the network for examples that are images of shape {@code image} (null
+     * when they are not images; convolution and pooling layers need them) with the given dense-layer
+     * implementation and data type.
+     */
+    public BuiltNetwork build(ResolvedExperiment experiment, long inputs, ImageShape image, OutputHead head, long seed,
+                              IUpdater updater, DenseImplementation dense, DataType dataType) {
         ResolvedModel model = experiment.model();
-        ActivationTap tap = new ActivationTap(model.layers().size());
+        ActivationTap tap = new ActivationTap(HiddenLayers.weighted(model.layers()));
         WeightRandom random = new Nd4jWeightRandom();
         NeuralNetConfiguration.ListBuilder list = Regularizers.apply(new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -93,15 +118,18 @@ public final class NetworkBuilder {
                 .list();
         RegularizationSpec regularization = experiment.spec().training().regularization();
         HiddenLayers.Appended hidden = new HiddenLayers(random, tap, dense, regularization)
-                .append(list, inputs, model.layers());
+                .append(list, inputs, image, model.layers());
+        if (image != null && model.layers().stream().anyMatch(l -> l.type().windowed())) {
+            list.setInputType(InputType.convolutionalFlat(image.rows(), image.columns(), image.channels()));
+        }
         int outputIndex = hidden.next();
-        long fanIn = hidden.infos().isEmpty() ? inputs : hidden.infos().get(hidden.infos().size() - 1).units();
+        long fanIn = hidden.width();
         ResolvedOutputLayer out = model.output();
         OutputLayer.Builder output = new OutputLayer.Builder(head.dl4jLoss()).nIn(fanIn).nOut(head.units())
                 .activation(head.dl4jActivation())
                 .weightInit(new PluginWeightInit(out.init().plugin(), out.init().params(), random));
         Regularizers.onLayer(output, regularization);
-        Dropouts.onInput(output, model.layers().isEmpty() ? 0.0 : model.layers().get(model.layers().size() - 1).dropout());
+        Dropouts.onInput(output, hidden.dropout());
         list.layer(outputIndex, output.build());
         List<LayerInfo> infos = new ArrayList<>(hidden.infos());
         infos.add(new LayerInfo(infos.size(), "output", true, fanIn, head.units(), head.activation(),
@@ -110,7 +138,7 @@ public final class NetworkBuilder {
 
         MultiLayerNetwork network = new MultiLayerNetwork(list.build());
         network.init();
-        initializeBiases(network, model, denseIndex, infos, random);
+        initializeBiases(network, model.output(), hidden.layers(), denseIndex, infos, random);
         network.getLayer(outputIndex).getParam(DefaultParamInitializer.WEIGHT_KEY).muli(out.weightScale());
         network.initGradientsView();
         NetworkInfo info = new NetworkInfo(infos, inputs, network.numParams(), head.loss());
@@ -121,20 +149,22 @@ public final class NetworkBuilder {
      * Fills every bias after the weights, layer by layer: with the layer's {@code bias-init} when it
      * has one, else with its initializer's {@code fillBias}.
      */
-    private static void initializeBiases(MultiLayerNetwork network, ResolvedModel model, int[] denseIndex,
-                                         List<LayerInfo> infos, WeightRandom random) {
+    private static void initializeBiases(MultiLayerNetwork network, ResolvedOutputLayer out, List<ResolvedLayer> hidden,
+                                         int[] denseIndex, List<LayerInfo> infos, WeightRandom random) {
         for (int i = 0; i < denseIndex.length; i++) {
             INDArray bias = network.getLayer(denseIndex[i]).getParam(DefaultParamInitializer.BIAS_KEY);
             if (bias == null) {
                 continue;
             }
             boolean output = i == denseIndex.length - 1;
-            Configured<Initializer> init = output ? model.output().init() : model.layers().get(i).init();
-            BiasInit.Configured biasInit = output ? model.output().biasInit() : model.layers().get(i).biasInit();
+            Configured<Initializer> init = output ? out.init() : hidden.get(i).init();
+            BiasInit.Configured biasInit = output ? out.biasInit() : hidden.get(i).biasInit();
             if (biasInit != null) {
                 biasInit.fill(bias, random);
             } else {
-                Fan fan = new Fan(infos.get(i).fanIn(), infos.get(i).units());
+                long[] shape = network.getLayer(denseIndex[i]).getParam(DefaultParamInitializer.WEIGHT_KEY).shape();
+                Fan fan = shape.length == 4 ? PluginWeightInit.fan(0, 0, shape)
+                        : new Fan(infos.get(i).fanIn(), infos.get(i).units());
                 init.plugin().fillBias(bias, fan, init.params(), random);
             }
         }

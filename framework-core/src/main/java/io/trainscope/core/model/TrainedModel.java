@@ -3,6 +3,7 @@ package io.trainscope.core.model;
 import io.trainscope.api.data.Task;
 import io.trainscope.api.normalization.InputTransform;
 import io.trainscope.core.config.ResolvedExperiment;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,6 +25,17 @@ import java.util.List;
  */
 public record TrainedModel(MultiLayerNetwork network, OutputHead head, List<InputTransform> transforms, Path source,
                            ResolvedExperiment experiment, long seed) {
+
+    /**
+     * The number of input features per example: the first layer's inputs, or for a network that
+     * starts with a convolution or pool, channels x rows x columns of the images its flat rows hold.
+     */
+    public long inputs() {
+        if (network.getLayerWiseConfigurations().getInputPreProcess(0) instanceof FeedForwardToCnnPreProcessor p) {
+            return p.getNumChannels() * p.getInputHeight() * p.getInputWidth();
+        }
+        return network.layerInputSize(0);
+    }
 
     /** The task the model was trained for (class names, or the number of regression targets). */
     public Task task() {

@@ -130,7 +130,13 @@ final class BuiltForward implements ForwardArrays {
 
     private long[] outputShape() {
         INDArray last = activations.get(activations.size() - 1);
-        return new long[]{last.rows(), layout.info().outputLayer().units()};
+        return new long[]{last.size(0), layout.info().outputLayer().units()};
+    }
+
+    /** The output layer's input: the last activations, flattened as DL4J's preprocessor does after a convolution or pool. */
+    private INDArray outputInput() {
+        INDArray last = activations.get(activations.size() - 1);
+        return last.rank() == 2 ? last : last.reshape('c', last.size(0), last.length() / last.size(0));
     }
 
     /** z = a_last W + b, a = f(z), into reused buffers: the output layer is not in DL4J's forward list. */
@@ -139,7 +145,7 @@ final class BuiltForward implements ForwardArrays {
             return;
         }
         int out = layout.size() - 1;
-        INDArray last = activations.get(activations.size() - 1);
+        INDArray last = outputInput();
         INDArray z = outputZ.get(0, outputShape(), last.dataType());
         Nd4j.gemm(last, views.weights(out), z, false, false, 1.0, 0.0);
         z.addiRowVector(views.bias(out));

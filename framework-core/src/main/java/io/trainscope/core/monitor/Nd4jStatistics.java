@@ -81,12 +81,39 @@ public final class Nd4jStatistics implements Statistics {
             INDArray a = arrays.get(i);
             Double known = norms.get(a);
             if (known == null) {
-                known = Math.sqrt(host(a).sumOfSquares());
+                known = a.dataType() == DataType.DOUBLE ? doubleNorm(a) : Math.sqrt(host(a).sumOfSquares());
                 norms.put(a, known);
             }
             out[i] = known;
         }
         return out;
+    }
+
+    /**
+     * The L2 norm of a float64 array, in double from its own values: its float copy would turn
+     * finite values beyond ±3.4e38 into infinities. Scaled by the largest magnitude, so that the
+     * norm is NaN or infinite exactly when a value is.
+     */
+    private static double doubleNorm(INDArray a) {
+        double[] v;
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            INDArray copy = a.dup('c');
+            v = copy.data().asDouble();
+            copy.close();
+        }
+        double scale = 0;
+        for (double x : v) {
+            scale = Math.max(scale, Math.abs(x));   // NaN once a value is NaN
+        }
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            return scale;
+        }
+        double sum = 0;
+        for (double x : v) {
+            double y = x / scale;
+            sum += y * y;
+        }
+        return scale * Math.sqrt(sum);
     }
 
     @Override

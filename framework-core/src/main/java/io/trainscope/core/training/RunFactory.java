@@ -105,7 +105,7 @@ final class RunFactory {
         ISchedule schedule = experiment.schedule() == null ? null
                 : experiment.schedule().create(experiment.scheduleParams(), lr, totalIterations);
         IUpdater updater = experiment.optimizer().create(experiment.optimizerParams(), schedule);
-        BuiltNetwork built = networkBuilder.build(experiment, data.inputs(), data.head(), spec.training().seed(), updater);
+        BuiltNetwork built = networkBuilder.build(experiment, data.inputs(), data.image(), data.head(), spec.training().seed(), updater);
         List<MonitorSlot> slots = new ArrayList<>();
         for (ResolvedMonitor m : experiment.monitors()) {
             slots.add(new MonitorSlot(registry.get(PluginFamily.MONITOR, m.name()), m.params(), m.sampling()));
@@ -155,7 +155,7 @@ final class RunFactory {
 
     private static RunFacts facts(ResolvedExperiment experiment, PreparedData data) {
         return new RunFacts(ResolvedConfigWriter.toYaml(experiment), experiment.spec().training().seed(), data.inputs(),
-                FittedStatistics.encode(data.fitted()), data.task());
+                FittedStatistics.encode(data.fitted()), data.task(), data.image());
     }
 
     private static RunMetadata metadata(String runId, ResolvedExperiment experiment, BuiltNetwork built) {

@@ -3,6 +3,7 @@ package io.trainscope.core.checkpoint;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.trainscope.api.data.ImageShape;
 import io.trainscope.api.data.Task;
 import io.trainscope.core.run.OutputException;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,8 @@ class CheckpointStoreTest {
         TrainingState state = new TrainingState(TrainingState.FORMAT, position, 42, 7, 11,
                 new StoppingState(0.25, 3, 1), 1234, 21, 6,
                 List.of(Map.of("monitor", "dead-neurons", "pathology", "dead-units")),
-                Map.of("0.mean", new float[]{1f, 2f}), List.of("a", "b"), 0);
+                Map.of("0.mean", new float[]{1f, 2f}), List.of("a", "b"), 0,
+                new ImageShape(1, 2, 3));
         return new Checkpoint(state, params, updater, "name: test\n", null);
     }
 
@@ -63,6 +65,7 @@ class CheckpointStoreTest {
         assertThat(read.state().iteration()).isEqualTo(42);
         assertThat(read.state().task()).isEqualTo(new Task.Classification(List.of("a", "b")));
         assertThat(read.state().featureStatistics().get("0.mean")).containsExactly(1f, 2f);
+        assertThat(read.state().image()).isEqualTo(new ImageShape(1, 2, 3));
         assertThat(read.config()).isEqualTo("name: test\n");
     }
 

@@ -98,6 +98,21 @@ class Nd4jStatisticsTest {
     }
 
     @Test
+    void aDoubleArrayBeyondTheFloatRangeHasAFiniteNormAndOnlyNanOrInfinityMakeItNonFinite() {
+        INDArray huge = Nd4j.valueArrayOf(new long[]{3, 4}, 1e300, DataType.DOUBLE);
+        INDArray small = Nd4j.create(new double[]{3, -4, 0}, new long[]{1, 3}, DataType.DOUBLE);
+        double[] n = new Nd4jStatistics().norms(List.of(huge, small));
+        assertThat(n[0]).isCloseTo(1e300 * Math.sqrt(12), within(1e288));
+        assertThat(n[1]).isCloseTo(5.0, within(1e-12));
+
+        huge.putScalar(5, Double.POSITIVE_INFINITY);
+        assertThat(new Nd4jStatistics().norms(List.of(huge))[0]).isInfinite();
+        huge.putScalar(7, Double.NaN);
+        assertThat(new Nd4jStatistics().norms(List.of(huge))[0]).isNaN();
+        assertThat(new Nd4jStatistics().norms(List.of(Nd4j.zeros(DataType.DOUBLE, 2, 2)))[0]).isZero();
+    }
+
+    @Test
     void histogramsCountValuesInsideTheRangeAndDropTheRest() {
         INDArray a = Nd4j.create(new float[]{-5, 0, 0.1f, 0.5f, 0.99f, 1, 2});
         Histogram h = new Nd4jStatistics().histogram(a, 0, 1, 2);
