@@ -42,6 +42,19 @@ final class EnvCommand implements Callable<Integer> {
         if (export) {
             return export(settings, out);
         }
+        environment(out, env, settings);
+        out.println();
+        choice(out, settings);
+        out.flush();
+        GemmProbe.Result gemm = GemmProbe.run(15);
+        out.printf(Locale.ROOT, "%ngemm 256x784x512 (float32, median of 15): %.1f GFLOP/s, %s (max relative error %.1e)%n",
+                gemm.gflops(), gemm.correct() ? "correct" : "WRONG RESULTS", gemm.maxRelativeError());
+        out.flush();
+        return gemm.correct() ? TrainscopeCli.OK : TrainscopeCli.FAILED;
+    }
+
+    /** The machine and the native settings in effect in this process, and where they come from. */
+    private static void environment(PrintWriter out, Map<String, String> env, NativeSettings settings) {
         CpuInfo cpu = CpuInfo.read();
         out.println("cpu:                " + cpu.describe());
         out.println("java:               " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
@@ -53,7 +66,10 @@ final class EnvCommand implements Callable<Integer> {
                 + settings.detectedCore() + ")"));
         out.println("settings source:    " + env.getOrDefault("TRAINSCOPE_NATIVE_SOURCE", settings.source(env)
                 + " [not started by the launcher]"));
-        out.println();
+    }
+
+    /** The settings trainscope chose for this machine, each with its reason. */
+    private static void choice(PrintWriter out, NativeSettings settings) {
         out.println("trainscope's choice for this machine (calibrated " + settings.calibrated() + ", cached in "
                 + NativeCalibration.cacheFile() + "):");
         out.println("  OMP_NUM_THREADS   " + (settings.ompThreads() == null ? "unset" : settings.ompThreads())
@@ -61,12 +77,6 @@ final class EnvCommand implements Callable<Integer> {
                 + settings.ompReason());
         out.println("  OPENBLAS_CORETYPE " + (settings.openblasCoreType() == null ? "unset" : settings.openblasCoreType())
                 + ": " + settings.coreTypeReason());
-        out.flush();
-        GemmProbe.Result gemm = GemmProbe.run(15);
-        out.printf(Locale.ROOT, "%ngemm 256x784x512 (float32, median of 15): %.1f GFLOP/s, %s (max relative error %.1e)%n",
-                gemm.gflops(), gemm.correct() ? "correct" : "WRONG RESULTS", gemm.maxRelativeError());
-        out.flush();
-        return gemm.correct() ? TrainscopeCli.OK : TrainscopeCli.FAILED;
     }
 
     /** {@code env --export}: the settings as shell lines. */

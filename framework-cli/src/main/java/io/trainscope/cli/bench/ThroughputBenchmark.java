@@ -54,6 +54,12 @@ public final class ThroughputBenchmark {
                                 Map<String, Double> monitorMsPerIteration) {
     }
 
+    /** The median samples/s of the row named {@code name} in {@code rows}; NaN without one. */
+    public static double samplesPerSecond(List<VariantResult> rows, String name) {
+        return rows.stream().filter(v -> v.name().equals(name)).mapToDouble(v -> v.samplesPerSecond().median())
+                .findFirst().orElse(Double.NaN);
+    }
+
     /** Bare DL4J fit with DL4J's own dense layers. */
     public static final String STOCK = "dl4j fit, dl4j layers";
     /** Bare DL4J fit with trainscope's dense layers: the baseline of the trainer's overhead. */
@@ -124,18 +130,27 @@ public final class ThroughputBenchmark {
     public List<VariantResult> run(ResolvedExperiment experiment, PreparedData prepared, List<BenchVariant> variants,
                                    Options options, PrintWriter log) {
         int batch = experiment.spec().training().batchSize();
-        int total = options.warmup() + options.iterations();
-        PreparedData data = tiled(prepared, total * batch);
-        Map<String, List<Double>> speeds = new LinkedHashMap<>();
-        Map<String, List<Double>> ratios = new LinkedHashMap<>();
-        Map<String, List<Double>> ratiosToNone = new LinkedHashMap<>();
-        Map<String, Map<String, List<Double>>> hooks = new LinkedHashMap<>();
-        variants.forEach(v -> {
-            speeds.put(v.name(), new ArrayList<>());
-            ratios.put(v.name(), new ArrayList<>());
-            ratiosToNone.put(v.name(), new ArrayList<>());
-            hooks.put(v.name(), new LinkedHashMap<>());
-        });
+        PreparedData data = tiled(prepared, (options.warmup() + options.iterations()) * batch);
+        Map<String, ResolvedExperiment> resolved = resolved(experiment, variants);
+        // warm-up round: JIT, native libraries, workspaces; not recorded
+        for (BenchVariant v : variants) {
+            measure(v, resolved.get(v.name()), experiment, data, options, batch);
+        }
+        ThroughputTally tally = new ThroughputTally(variants.stream().map(BenchVariant::name).toList());
+        for (int round = 0; round < options.rounds(); round++) {
+            for (int k = 0; k < variants.size(); k++) {
+                BenchVariant v = variants.get((k + round) % variants.size());
+                Measured m = measure(v, resolved.get(v.name()), experiment, data, options, batch);
+                tally.add(v.name(), m.samplesPerSecond, m.monitorMs);
+            }
+            log.printf(Locale.ROOT, "round %d/%d: %s%n", round + 1, options.rounds(), tally.endRound());
+            log.flush();
+        }
+        return tally.results();
+    }
+
+    /** The experiment of each variant run by the trainer (one epoch, the variant's monitors), by name. */
+    private Map<String, ResolvedExperiment> resolved(ResolvedExperiment experiment, List<BenchVariant> variants) {
         Map<String, ResolvedExperiment> resolved = new LinkedHashMap<>();
         for (BenchVariant v : variants) {
             if (!v.bare()) {
@@ -143,36 +158,7 @@ public final class ThroughputBenchmark {
                 resolved.put(v.name(), resolver.resolve(spec.withTraining(spec.training().withEpochs(1))));
             }
         }
-        // warm-up round: JIT, native libraries, workspaces; not recorded
-        for (BenchVariant v : variants) {
-            measure(v, resolved.get(v.name()), experiment, data, options, batch);
-        }
-        for (int round = 0; round < options.rounds(); round++) {
-            Map<String, Double> thisRound = new LinkedHashMap<>();
-            for (int k = 0; k < variants.size(); k++) {
-                BenchVariant v = variants.get((k + round) % variants.size());
-                Measured m = measure(v, resolved.get(v.name()), experiment, data, options, batch);
-                thisRound.put(v.name(), m.samplesPerSecond);
-                speeds.get(v.name()).add(m.samplesPerSecond);
-                m.monitorMs.forEach((name, ms) -> hooks.get(v.name()).computeIfAbsent(name, x -> new ArrayList<>()).add(ms));
-            }
-            double bare = thisRound.get(BASELINE);
-            double none = thisRound.get(NO_MONITORS);
-            thisRound.forEach((name, s) -> {
-                ratios.get(name).add(s / bare);
-                ratiosToNone.get(name).add(s / none);
-            });
-            log.printf(Locale.ROOT, "round %d/%d: %s%n", round + 1, options.rounds(), format(thisRound));
-            log.flush();
-        }
-        List<VariantResult> results = new ArrayList<>();
-        for (BenchVariant v : variants) {
-            Map<String, Double> ms = new LinkedHashMap<>();
-            hooks.get(v.name()).forEach((name, list) -> ms.put(name, Stats.of(toArray(list)).median()));
-            results.add(new VariantResult(v.name(), Stats.of(toArray(speeds.get(v.name()))),
-                    Stats.of(toArray(ratios.get(v.name()))), Stats.of(toArray(ratiosToNone.get(v.name()))), ms));
-        }
-        return results;
+        return resolved;
     }
 
     private record Measured(double samplesPerSecond, Map<String, Double> monitorMs) {
@@ -215,16 +201,6 @@ public final class ThroughputBenchmark {
         DataSet all = new DataSet(Nd4j.vstack(features), Nd4j.vstack(labels));
         return new PreparedData(data.task(), all, data.validation(), data.test(), data.inputs(), data.transforms(),
                 data.fitted(), data.head(), data.image()).withTrainingExamples(examples);
-    }
-
-    private static double[] toArray(List<Double> l) {
-        return l.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static String format(Map<String, Double> m) {
-        List<String> parts = new ArrayList<>();
-        m.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.0f/s", k, v)));
-        return String.join(", ", parts);
     }
 
 }
