@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * Runs what README.md and docs/*.md show, so that a doc that drifts from the code fails the build:
  * every config resolves (and its data loads), every error example prints its documented line with
  * exit status 2 when its config is saved as a file, the commands shown with output give that output,
- * and every link points at a file and heading inside the repository. The convention is
+ * every link points at a file and heading inside the repository, and the README lists every page
+ * of docs/ and every command. The convention is
  * {@link DocExamples}'s, described in docs/architecture.md ("Documentation that is tested").
  */
 class DocumentationTest {
@@ -88,6 +89,24 @@ class DocumentationTest {
     @Test
     void everyLinkPointsAtAFileAndHeadingInsideTheRepository() {
         assertThat(PAGES.stream().flatMap(p -> DocLinks.broken(p, ROOT).stream()).toList()).isEmpty();
+    }
+
+    @Test
+    void theReadmesDocumentationSectionListsEveryPageOfDocs() {
+        List<String> section = PAGES.get(0).lines().stream().dropWhile(l -> !l.equals("## Documentation")).skip(1)
+                .takeWhile(l -> !l.startsWith("## ")).toList();
+        List<String> pages = PAGES.stream().map(Markdown::name).filter(n -> n.startsWith("docs/")).toList();
+        assertThat(pages).as("docs/*.md without a '- [docs/NAME.md](docs/NAME.md): ...' line in README's Documentation section")
+                .allMatch(n -> section.stream().anyMatch(l -> l.startsWith("- [" + n + "](" + n + ")")));
+    }
+
+    @Test
+    void theReadmesCommandTableHasARowForEveryCommand() {
+        List<String> rows = PAGES.get(0).tables(List.of("command", "what it does")).stream()
+                .map(r -> r.get(0).replaceFirst("^`([\\w-]+).*", "$1")).toList();
+        List<String> commands = TrainscopeCli.commandLine().getSubcommands().keySet().stream()
+                .filter(c -> !c.equals("help")).toList();
+        assertThat(rows).as("the commands in README's table (section Commands)").containsExactlyInAnyOrderElementsOf(commands);
     }
 
     @Test
