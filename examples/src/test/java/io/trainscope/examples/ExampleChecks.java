@@ -48,10 +48,11 @@ final class ExampleChecks {
 
     /** The median first-to-last gradient ratio: sigmoid with N(0, 1) vanishes, relu with he keeps it. */
     static void seed000(Printed p) {
-        double sigmoidNormal = numbers(p.lineWith("seed000-sigmoid-normal "), "seed000-sigmoid-normal").get(0);
-        double sigmoidUniform = numbers(p.lineWith("seed000-sigmoid-uniform "), "seed000-sigmoid-uniform").get(0);
-        double tanhXavier = numbers(p.lineWith("seed000-tanh-xavier "), "seed000-tanh-xavier").get(0);
-        double reluHe = numbers(p.lineWith("seed000-relu-he "), "seed000-relu-he").get(0);
+        List<String> table = p.section("config ");
+        double sigmoidNormal = numbers(line(table, "seed000-sigmoid-normal "), "seed000-sigmoid-normal").get(0);
+        double sigmoidUniform = numbers(line(table, "seed000-sigmoid-uniform "), "seed000-sigmoid-uniform").get(0);
+        double tanhXavier = numbers(line(table, "seed000-tanh-xavier "), "seed000-tanh-xavier").get(0);
+        double reluHe = numbers(line(table, "seed000-relu-he "), "seed000-relu-he").get(0);
         assertThat(sigmoidNormal).isLessThan(2e-2).isLessThan(reluHe / 5);
         assertThat(sigmoidUniform).isLessThan(1e-10);
         assertThat(tanhXavier).isBetween(0.01, 100.0);

@@ -169,8 +169,15 @@ final class BenchCommand implements Callable<Integer> {
         }
 
         double growth = memory(trainscope, experiment, prepared, out, figures);
+        int batch = experiment.spec().training().batchSize();
+        double none = throughput.stream().filter(v -> v.name().equals(ThroughputBenchmark.NO_MONITORS))
+                .mapToDouble(v -> v.samplesPerSecond().median()).findFirst().orElse(Double.NaN);
+        double passShare = pass.monitors().isEmpty() ? 0
+                : BenchBudgets.passShare(pass.datasetPass().median(), prepared.trainingExamples(), batch, none);
+        out.printf(Locale.ROOT, "dataset pass amortized: one pass per epoch of %d examples adds %.1f%% to an iteration "
+                + "with no monitors%n", prepared.trainingExamples(), 100 * passShare);
         var budgets = BenchBudgets.evaluate(BenchBudgets.figures(throughput, floor.samplesPerSecond(),
-                pass.ratio().median(), growth));
+                pass.ratio().median(), growth, passShare));
         BenchBudgets.print(out, budgets);
         figures.put("budgets", budgets);
         if (json != null) {

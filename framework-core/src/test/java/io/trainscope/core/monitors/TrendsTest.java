@@ -36,6 +36,24 @@ class TrendsTest {
     }
 
     @Test
+    void deadNeuronsCountsTheTrainingBatchesBetweenPassesWhenAsked() {
+        String config = """
+                data: {source: test-positive, samples: 40, features: 4, task: regression}
+                model: {hidden: [5, 5], activation: relu, init: {name: test-dead-units, dead: []}}
+                training: {optimizer: {name: sgd, learning-rate: 1.0}, epochs: 3, batch-size: 40}
+                monitors: [{name: dead-neurons, every-epochs: 2%s}]
+                """;
+        // passes at the start and after epoch 2; epochs 1 and 3 counted over their one training batch, epoch 1's
+        // before the step that killed hidden-1
+        SeedRuns.Run between = SeedRuns.train(config.formatted(", batch-every: 1"));
+        assertThat(between.sink().metric("layer.dead.percent").stream().filter(m -> m.layer() == 1)
+                .map(m -> m.epoch() + ":" + m.value()).toList()).containsExactly("0:0.0", "0:0.0", "1:100.0", "2:100.0");
+        SeedRuns.Run passesOnly = SeedRuns.train(config.formatted(""));
+        assertThat(passesOnly.sink().metric("layer.dead.percent").stream().filter(m -> m.layer() == 1)
+                .map(m -> m.epoch() + ":" + m.value()).toList()).containsExactly("0:0.0", "1:100.0");
+    }
+
+    @Test
     void gradientNormsRecordsTheMeanOfEachEpochsSampledNorms() {
         SeedRuns.Run run = SeedRuns.train("""
                 data: {source: test-positive, samples: 60, features: 3}

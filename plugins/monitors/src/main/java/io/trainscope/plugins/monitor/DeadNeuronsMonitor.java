@@ -35,7 +35,10 @@ import java.util.Set;
  * own) counts over the training batches instead: those of every {@code batch-every}-th iteration
  * (iteration 0 always), and at each epoch's end the units that were 0 for every example of the
  * epoch's sampled batches are the dead ones ({@code batch-every: 1}: every training example of the
- * epoch, in training mode). A run with passes ignores the training batches.
+ * epoch, in training mode). A run with passes counts over the training batches only in the epochs
+ * that end without a pass ({@code every-epochs} above 1) and only when {@code batch-every} is at
+ * least 1: a full pass every k epochs and the training batches' own activations in between cost far
+ * less than a pass after every epoch (docs/performance.md).
  *
  * <p>Findings ({@link DeadUnitFindings}): a layer with more than {@code threshold} percent dead
  * units; and, from the second check on, a layer whose dead share grew by more than {@code growth}
@@ -63,8 +66,9 @@ public final class DeadNeuronsMonitor implements Monitor {
 
     static final SamplingParameters SAMPLING = SamplingParameters.datasetPass(1);
     static final ParameterSpec BATCH_EVERY = ParameterSpec.integer("batch-every", 0,
-            "in a run without full passes (an instrumented network): count over the training batches of every N-th "
-                    + "iteration; 0: iteration 0 only").atLeast(0);
+            "count over the training batches of every N-th iteration in a run without full passes (an instrumented "
+                    + "network; 0: iteration 0 only), and, when every-epochs is above 1, in the epochs between passes "
+                    + "(0: not)").atLeast(0);
     static final ParameterSpec THRESHOLD = ParameterSpec.real("threshold", 20.0,
             "report a finding when more than this percent of a layer's units are dead").between(0, 100);
     static final ParameterSpec GROWTH = ParameterSpec.real("growth", 10.0,
@@ -74,6 +78,8 @@ public final class DeadNeuronsMonitor implements Monitor {
     private UnitMaxima pass;
     private UnitMaxima batches;
     private boolean passes;
+    private int everyEpochs;
+    private int batchEvery;
     private DeadUnitFindings findings;
 
     @Override
@@ -112,6 +118,8 @@ public final class DeadNeuronsMonitor implements Monitor {
     @Override
     public void onTrainingStart(TrainingStartContext ctx) {
         int layers = ctx.network().hiddenLayers().size();
+        everyEpochs = ctx.parameters().integer(SamplingParameters.EVERY_EPOCHS);
+        batchEvery = ctx.parameters().integer(BATCH_EVERY.name());
         pass = new UnitMaxima(layers);
         batches = new UnitMaxima(layers);
         findings = new DeadUnitFindings(ctx.parameters().real(THRESHOLD.name()), ctx.parameters().real(GROWTH.name()),
@@ -136,10 +144,13 @@ public final class DeadNeuronsMonitor implements Monitor {
         check(ctx, pass, when, String.format(Locale.ROOT, "over %d training examples", ctx.examplesSeen()));
     }
 
-    /** Training batches count only in a run without full passes (which would have delivered one before iteration 0). */
+    /**
+     * Training batches count in a run without full passes (which would have delivered one before
+     * iteration 0), and between passes when passes are k > 1 epochs apart and {@code batch-every} asks.
+     */
     @Override
     public void onForward(ForwardContext ctx) {
-        if (passes) {
+        if (passes && !countsBetweenPasses()) {
             return;
         }
         for (int l = 0; l < ctx.network().hiddenLayers().size(); l++) {
@@ -150,13 +161,17 @@ public final class DeadNeuronsMonitor implements Monitor {
 
     @Override
     public void onEpochEnd(EpochContext ctx) {
-        if (passes || batches.batches() == 0) {
-            return;
+        boolean passFollows = passes && (ctx.epoch() + 1) % Math.max(1, everyEpochs) == 0;
+        if (batches.batches() > 0 && !passFollows) {
+            check(ctx, batches, "in epoch " + (ctx.epoch() + 1), String.format(Locale.ROOT,
+                    "over the %d training examples of %d sampled batch%s", batches.examples(), batches.batches(),
+                    batches.batches() == 1 ? "" : "es"));
         }
-        check(ctx, batches, "in epoch " + (ctx.epoch() + 1), String.format(Locale.ROOT,
-                "over the %d training examples of %d sampled batch%s", batches.examples(), batches.batches(),
-                batches.batches() == 1 ? "" : "es"));
         batches.reset();
+    }
+
+    private boolean countsBetweenPasses() {
+        return everyEpochs > 1 && batchEvery > 0;
     }
 
     private void check(MonitorContext ctx, UnitMaxima maxima, String when, String over) {
