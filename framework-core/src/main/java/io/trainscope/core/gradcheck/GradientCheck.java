@@ -111,8 +111,8 @@ public final class GradientCheck {
     }
 
     private BuiltNetwork network(ResolvedExperiment experiment, PreparedData data, DataType type) {
-        BuiltNetwork built = builder.build(experiment, data.inputs(), data.head(), experiment.spec().training().seed(),
-                new NoOp(), NetworkBuilder.DenseImplementation.REUSING, type);
+        BuiltNetwork built = builder.build(experiment, data.inputs(), data.image(), data.head(),
+                experiment.spec().training().seed(), new NoOp(), NetworkBuilder.DenseImplementation.REUSING, type);
         NetworkGradients.unclip(built.network());
         return built;
     }

@@ -38,11 +38,11 @@ public record GradientCheckReport(String name, long seed, int examples, Gradient
     }
 
     /** The share of entries that must be rough for a failed check to be inconclusive. */
-    public static final double INCONCLUSIVE_SHARE = 0.9;
+    public static final double INCONCLUSIVE_SHARE = 0.5;
 
     /**
-     * Whether the check failed where difference quotients cannot judge: at least
-     * {@value #INCONCLUSIVE_SHARE} of the failing entries are rough ({@link TensorCheck#rough}),
+     * Whether the check failed mostly where difference quotients cannot judge: at least half
+     * ({@value #INCONCLUSIVE_SHARE}) of the failing entries are rough ({@link TensorCheck#rough}),
      * and float32 stays finite.
      */
     public boolean inconclusive() {

@@ -60,7 +60,8 @@ public final class GradientCheckTable {
             return String.format(Locale.ROOT, "FAIL (inconclusive): %d of the %d failing entries (%s) cannot be judged "
                     + "by difference quotients: their values are rounding noise, or the slope jumps within h = %s (many "
                     + "units at their kinks, as when signals shrink layer by layer below h); they show no wrong "
-                    + "derivative", r.roughEntries(), failing, names(r), r.options().epsilon());
+                    + "derivative; try a smaller --epsilon or other --examples", r.roughEntries(), failing, names(r),
+                    r.options().epsilon());
         }
         if (!r.passed()) {
             return "FAIL: the analytic gradient disagrees with the central difference in "

@@ -59,7 +59,8 @@ final class ParameterTensors {
 
     /** What a layer after the weights' layer is: the learnable slope of the activation, or the normalizer's layer. */
     private static String part(MultiLayerNetwork network, int i, ResolvedExperiment experiment, int logical) {
-        List<ResolvedLayer> hidden = experiment.model().layers();
+        // logical layers are the weighted ones (pooling layers have no logical layer of their own)
+        List<ResolvedLayer> hidden = experiment.model().layers().stream().filter(l -> l.type().weighted()).toList();
         if (logical >= hidden.size()) {
             return network.getLayer(i).conf().getLayer().getClass().getSimpleName();
         }
