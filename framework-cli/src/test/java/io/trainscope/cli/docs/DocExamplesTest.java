@@ -4,8 +4,12 @@ import io.trainscope.cli.docs.DocExamples.ErrorExample;
 import io.trainscope.cli.docs.Markdown.Block;
 import io.trainscope.core.Trainscope;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,6 +128,13 @@ class DocExamplesTest {
                 .isEqualTo("what-dl4j-100-m21-does-at-each-listener-hook");
         assertThat(DocLinks.anchor("`catalogue.json`")).isEqualTo("cataloguejson");
         assertThat(DocLinks.anchor("Sampling: `every` and `every-epochs`")).isEqualTo("sampling-every-and-every-epochs");
+    }
+
+    @Test
+    void linksAreCheckedOutsideCodeSpansOnly(@TempDir Path root) throws IOException {
+        Files.writeString(root.resolve("a.md"), "# Top\n");
+        Markdown links = Markdown.parse("b.md", "see [a](a.md#top), [`a`](a.md), `[x](missing.md)`, [gone](gone.md)\n");
+        assertThat(DocLinks.broken(links, root)).containsExactly("b.md:1: gone.md: no such file");
     }
 
     @Test

@@ -11,13 +11,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The relative links of a page (outside code blocks): each must name a file inside the repository,
+ * The relative links of a page (outside code blocks and code spans): each must name a file inside the repository,
  * and a {@code #anchor} must name a heading of the target page, as GitHub derives anchors.
  */
 final class DocLinks {
 
     private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*)$");
+    /** An inline code span: GitHub shows a link inside one as text, so it is not checked. */
+    private static final Pattern CODE_SPAN = Pattern.compile("`[^`]*`");
 
     private DocLinks() {
     }
@@ -31,7 +33,7 @@ final class DocLinks {
             if (code.contains(i + 1)) {
                 continue;
             }
-            Matcher m = LINK.matcher(page.lines().get(i));
+            Matcher m = LINK.matcher(CODE_SPAN.matcher(page.lines().get(i)).replaceAll(s -> " ".repeat(s.group().length())));
             while (m.find()) {
                 String problem = check(m.group(1), pageFile, root);
                 if (problem != null) {
