@@ -43,24 +43,27 @@ import java.util.concurrent.Callable;
         description = {"Measures training throughput in one JVM with paired, interleaved rounds: bare DL4J fit on the same "
                 + "network and data, trainscope with no monitors, with the default monitors, and with every monitor "
                 + "every 10 and every iteration; the same network written with DL4J's builders and trained with DL4J's fit, "
-                + "bare and instrumented; then the monitors' dataset pass against bare output(), data loading, and "
-                + "start-up. Prints samples/s (median, min-max), ratios within rounds, time inside each monitor, "
-                + "the thread settings, versions and CPU. Run nothing else heavy on the machine meanwhile."})
+                + "bare and instrumented; a small CNN (bare fit, no monitors, default monitors); DL4J at its own defaults "
+                + "in a JVM of its own; ND4J buffers created per iteration; then the monitors' dataset pass against bare "
+                + "output(), data loading, start-up, and a long run with every monitor on that measures memory growth "
+                + "per epoch. Prints samples/s (median, min-max), ratios within rounds, the share of the all-core GEMM "
+                + "floor, time inside each monitor, each budget, the thread settings, versions and CPU. Run nothing "
+                + "else heavy on the machine meanwhile."})
 final class BenchCommand implements Callable<Integer> {
 
     @CommandLine.Parameters(index = "0", paramLabel = "CONFIG", description = "The experiment to benchmark (its network, data and batch size).")
     Path config;
 
-    @CommandLine.Option(names = "--rounds", defaultValue = "5", description = "Measured rounds (default ${DEFAULT-VALUE}).")
+    @CommandLine.Option(names = "--rounds", paramLabel = "N", defaultValue = "5", description = "Measured rounds (default ${DEFAULT-VALUE}).")
     int rounds;
 
-    @CommandLine.Option(names = "--warmup", defaultValue = "20", description = "Untimed iterations at the start of each variant (default ${DEFAULT-VALUE}).")
+    @CommandLine.Option(names = "--warmup", paramLabel = "N", defaultValue = "20", description = "Untimed iterations at the start of each variant (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @CommandLine.Option(names = "--iterations", defaultValue = "60", description = "Timed iterations per variant and round (default ${DEFAULT-VALUE}).")
+    @CommandLine.Option(names = "--iterations", paramLabel = "N", defaultValue = "60", description = "Timed iterations per variant and round (default ${DEFAULT-VALUE}).")
     int iterations;
 
-    @CommandLine.Option(names = "--memory-epochs", defaultValue = "40", description = "Epochs of the long run with every "
+    @CommandLine.Option(names = "--memory-epochs", paramLabel = "N", defaultValue = "40", description = "Epochs of the long run with every "
             + "monitor on that measures memory growth; 0 skips it (default ${DEFAULT-VALUE}).")
     int memoryEpochs;
 

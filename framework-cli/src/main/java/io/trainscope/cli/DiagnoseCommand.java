@@ -29,8 +29,8 @@ import java.util.concurrent.Callable;
         description = {"Probes an experiment (its initialization and its first iterations, watched by the monitors "
                 + "the diagnosis needs whatever the config's monitors say), names the root cause with its evidence and "
                 + "a prescription as config changes, then the problems it explains and independent ones.",
-                "Writes diagnosis.json and diagnosis.html into a folder under --output (for a RUN_DIR: into the run "
-                        + "folder, whose report.html gains a diagnosis section). --fix applies the prescriptions, "
+                "Writes diagnosis.json and diagnosis.html into a folder under --output (for a RUN_DIR: diagnosis.json "
+                        + "into the run folder, whose report.html gains a diagnosis section). --fix applies the prescriptions, "
                         + "keeps those that help and writes cured.yaml.",
                 "Exit status: 0 nothing at --fail-on, 1 a diagnosis at --fail-on (named on standard error), "
                         + "2 bad input."})
