@@ -4,8 +4,8 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 
 /**
  * What a {@code conv2d} layer cannot take: a normalizer that does not normalize per channel (only
- * batch normalization does; {@code layernorm} normalizes each example's row of units) and an
- * activation with a learnable slope (its slope layer is per unit of a dense layer).
+ * batch normalization does; {@code layernorm} normalizes each example's row of units). An
+ * activation with a learnable slope is allowed: its slope is per channel.
  */
 final class ConvolutionChecks {
 
@@ -19,11 +19,6 @@ final class ConvolutionChecks {
                 .allMatch(l -> l instanceof BatchNormalization)) {
             throw new ConfigException(path + ".normalizers", "conv2d takes only batchnorm (per channel), got '" + n.name()
                     + "'; set 'normalizers: [batchnorm]' or 'normalizers: []' on this layer");
-        }
-        var a = layer.activation();
-        if (a.plugin().learnableSlope(a.params()).isPresent()) {
-            throw new ConfigException(path + ".activation", "conv2d cannot take '" + a.name() + "' (its learnable slope "
-                    + "is per unit of a dense layer); use a fixed activation such as relu or leaky-relu on this layer");
         }
     }
 }

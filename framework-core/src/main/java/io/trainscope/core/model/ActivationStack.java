@@ -3,6 +3,7 @@ package io.trainscope.core.model;
 import io.trainscope.api.activation.LearnableSlope;
 import io.trainscope.api.normalization.Normalizer;
 import io.trainscope.api.normalization.Placement;
+import io.trainscope.core.config.LayerType;
 import io.trainscope.core.config.ResolvedLayer;
 import io.trainscope.core.plugin.Configured;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -42,7 +43,9 @@ record ActivationStack(IActivation onLayer, List<Layer> after) {
         boolean before = !norm.isEmpty()
                 && normalizer.map(n -> n.plugin().placement(n.params())).orElseThrow() == Placement.BEFORE_ACTIVATION;
         Optional<LearnableSlope> slope = activation.plugin().learnableSlope(activation.params());
-        Layer separate = slope.<Layer>map(s -> SlopeLayer.of(units, s, logical, tap))
+        boolean conv = layer.type() == LayerType.CONV2D;
+        Layer separate = slope.<Layer>map(s -> conv ? SlopeLayer.ofChannels(units, s, logical, tap)
+                        : SlopeLayer.of(units, s, logical, tap))
                 .orElse(before ? new ActivationLayer.Builder().activation(tapped).build() : null);
         List<Layer> after = new ArrayList<>();
         if (separate != null && !before) {

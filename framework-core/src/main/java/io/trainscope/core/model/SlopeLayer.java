@@ -14,10 +14,14 @@ import java.util.Map;
 
 /**
  * The DL4J layer configuration that realises an activation's {@link LearnableSlope} on a hidden
- * layer's {@code [batch, units]} pre-activations: DL4J's {@code PReLULayer} (its parameter
- * {@code W}, initialized to the declared slope, with shape {@code [1]} when shared by the layer's
- * units, shared axis 1, or {@code [units]} per unit), computed by {@link SlopeLayerImpl}. The slope
- * is an ordinary network parameter: the optimizer trains it and checkpoints save it.
+ * layer's pre-activations: DL4J's {@code PReLULayer} (its parameter {@code W}, initialized to the
+ * declared slope), computed by {@link SlopeLayerImpl}. On a dense layer's {@code [batch, units]}
+ * the slope has shape {@code [units]} per unit or {@code [1]} shared (shared axis 1); on a
+ * convolution's {@code [batch, channels, rows, columns]} it has shape {@code [channels, 1, 1]} per
+ * channel (shared axes 2, 3; DL4J's initializer sets shared axes to 1, so rows and columns need not
+ * be known) or {@code [1, 1, 1]} shared (axes 1, 2, 3), like PyTorch's
+ * {@code nn.PReLU(num_parameters=channels)}. The slope is an ordinary network parameter: the
+ * optimizer trains it and checkpoints save it.
  */
 final class SlopeLayer extends PReLULayer {
     private static final long serialVersionUID = 1L;
@@ -43,6 +47,30 @@ final class SlopeLayer extends PReLULayer {
         if (!slope.perUnit()) {
             builder.sharedAxes(1);
         }
+        return finish(builder, hiddenLayer, tap);
+    }
+
+    /**
+     * The slope layer of a convolution layer: one slope per channel, or one for the layer when the
+     * slope is not per unit.
+     *
+     * @param channels    the convolution's filters
+     * @param slope       the declared slope
+     * @param hiddenLayer the logical hidden layer's index, for the tap
+     * @param tap         receives the pre-activations when armed
+     */
+    static SlopeLayer ofChannels(long channels, LearnableSlope slope, int hiddenLayer, ActivationTap tap) {
+        PReLULayer.Builder builder = new PReLULayer.Builder().inputShape(channels, 1, 1)
+                .weightInit(new WeightInitConstant(slope.initial()));
+        if (slope.perUnit()) {
+            builder.sharedAxes(2, 3);
+        } else {
+            builder.sharedAxes(1, 2, 3);
+        }
+        return finish(builder, hiddenLayer, tap);
+    }
+
+    private static SlopeLayer finish(PReLULayer.Builder builder, int hiddenLayer, ActivationTap tap) {
         SlopeLayer layer = LayerConfigCopy.copy(builder.build(), new SlopeLayer());
         layer.hiddenLayer = hiddenLayer;
         layer.tap = tap;

@@ -14,8 +14,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The layer of {@link SlopeLayer}: {@code a = max(z, 0) + s·min(z, 0)} with the learnable slope
- * {@code s} broadcast over a {@code [batch, units]} input, {@code dL/dz = dL/da · (z > 0 ? 1 : s)}
- * and {@code dL/ds = Σ dL/da · min(z, 0)} over the batch (and over the units when shared). In
+ * {@code s} broadcast over a {@code [batch, units]} input (or per channel over a convolution's
+ * {@code [batch, channels, rows, columns]}), {@code dL/dz = dL/da · (z > 0 ? 1 : s)} and
+ * {@code dL/ds = Σ dL/da · min(z, 0)} over the batch (and the rows and columns of an image; over
+ * everything when shared). In
  * training it shows its input, the hidden layer's pre-activations, to the {@link ActivationTap}.
  *
  * <p>It computes with ordinary ND4J element-wise ops instead of DL4J's {@code ActivationPReLU}:
@@ -56,7 +58,7 @@ final class SlopeLayerImpl extends PReLU {
         INDArray slope = getParam(SLOPE);
         INDArray slopeGradient = gradientViews.get(SLOPE);
         INDArray weighted = Transforms.min(input, 0.0, true).muli(epsilon);
-        slopeGradient.assign(slope.length() == 1 ? weighted.sum(0, 1) : weighted.sum(0));
+        slopeGradient.assign(weighted.sum(summedDimensions(slope.length() == 1)));
 
         INDArray positive = Transforms.step(input, true);
         INDArray delta = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, epsilon.dataType(),
@@ -72,9 +74,20 @@ final class SlopeLayerImpl extends PReLU {
         return new Pair<>(gradient, delta);
     }
 
-    /** The slope as a {@code [1, n]} row (n = 1 when shared) that broadcasts over {@code [batch, units]}. */
+    /** The dimensions of the input the slope gradient sums over. */
+    private int[] summedDimensions(boolean shared) {
+        if (input.rank() == 4) {
+            return shared ? new int[] {0, 1, 2, 3} : new int[] {0, 2, 3};
+        }
+        return shared ? new int[] {0, 1} : new int[] {0};
+    }
+
+    /**
+     * The slope shaped to broadcast over the input: a {@code [1, n]} row over {@code [batch, units]}
+     * or {@code [1, n, 1, 1]} over {@code [batch, channels, rows, columns]} (n = 1 when shared).
+     */
     private INDArray slopeRow() {
         INDArray slope = getParam(SLOPE);
-        return slope.reshape(1, slope.length());
+        return input.rank() == 4 ? slope.reshape(1, slope.length(), 1, 1) : slope.reshape(1, slope.length());
     }
 }

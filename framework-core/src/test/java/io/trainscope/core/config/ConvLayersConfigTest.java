@@ -99,8 +99,13 @@ class ConvLayersConfigTest {
         assertThat(message(layers("    - {type: conv2d, filters: 4, kernel: 3, normalizers: [layernorm]}\n")))
                 .isEqualTo("model.layers[0].normalizers: conv2d takes only batchnorm (per channel), got 'layernorm'; "
                         + "set 'normalizers: [batchnorm]' or 'normalizers: []' on this layer");
-        assertThat(message(layers("    - {type: conv2d, filters: 4, kernel: 3, activation: prelu}\n")))
-                .startsWith("model.layers[0].activation: conv2d cannot take 'prelu'");
+    }
+
+    @Test
+    void aLearnableSlopeIsAcceptedOnAConvolution() {
+        ResolvedExperiment e = TestTrainscope.resolve(layers(
+                "    - {type: conv2d, filters: 4, kernel: 3, activation: {name: prelu, slopes: per-unit}}\n"));
+        assertThat(e.model().layers().get(0).activation().name()).isEqualTo("prelu");
     }
 
     @Test
