@@ -13,8 +13,8 @@ import io.trainscope.api.StableApi;
  * realises the slope is its own business.
  *
  * @param initial the slope before training
- * @param perUnit {@code true} for one slope per unit of the layer, {@code false} for one slope
- *                shared by all units of the layer
+ * @param perUnit {@code true} for one slope per unit of the layer (per channel of a convolution),
+ *                {@code false} for one slope shared by all units of the layer
  */
 @StableApi(since = "0.1")
 public record LearnableSlope(double initial, boolean perUnit) {
