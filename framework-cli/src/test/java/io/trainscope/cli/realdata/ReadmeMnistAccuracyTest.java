@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The README's MNIST result, trained for real: {@code trainscope train examples/configs/mnist-mlp.yaml}
  * reaches the best validation accuracy and the test accuracy the README states (section "A real
- * data set"); the epochs it ran are printed, not asserted. Tagged {@code real-data}: a few minutes of training, so {@code mvn test} leaves it out
+ * data set"); the epochs it ran are printed, not asserted (on an Intel AVX-512 CPU, OpenBLAS's
+ * SkylakeX kernels round differently and the run trains all 30 epochs instead of stopping after 17). Tagged {@code real-data}: a few minutes of training, so {@code mvn test} leaves it out
  * and {@code .ci/run} runs it as its own step. Skipped, saying why, where the shared MNIST copy
  * the config reads ({@code ../shared/datasets/mnist} beside the repository) is absent.
  *
@@ -34,6 +35,7 @@ class ReadmeMnistAccuracyTest {
             + "(0\\.\\d+)\\*\\*");
     private static final Pattern TEST_LINE = Pattern.compile("\\n  test: [^\\n]*accuracy (0\\.\\d+)");
     private static final Pattern BEST_LINE = Pattern.compile("best (0\\.\\d+) at epoch (\\d+)");
+    private static final Pattern VALIDATION_LINE = Pattern.compile("\\n  validation: [^\\n]*accuracy (0\\.\\d+)");
 
     @Test
     void mnistMlpReachesTheTestAccuracyTheReadmeStates(@TempDir Path runs) throws IOException {
@@ -48,13 +50,28 @@ class ReadmeMnistAccuracyTest {
         CliRun run = CliRun.of("train", config.toString(), "-o", runs.toString(), "-q", "--no-report");
         assertThat(run.status()).as(run.err()).isZero();
         System.out.println("README MNIST check: " + run.out().strip().replace('\n', ' '));
-        Matcher best = BEST_LINE.matcher(run.out());
         Matcher test = TEST_LINE.matcher(run.out());
-        assertThat(best.find() && test.find()).as(run.out()).isTrue();
-        assertThat(Double.parseDouble(best.group(1))).as("best validation accuracy; README: " + claim.group(2))
+        assertThat(test.find()).as(run.out()).isTrue();
+        assertThat(bestValidationAccuracy(run.out())).as("best validation accuracy; README: " + claim.group(2))
                 .isCloseTo(Double.parseDouble(claim.group(2)), within(0.005));
         assertThat(Double.parseDouble(test.group(1))).as("test accuracy; README: " + claim.group(4))
                 .isCloseTo(Double.parseDouble(claim.group(4)), within(0.005));
+    }
+
+    /**
+     * The best validation accuracy: from the early-stopping line when the run stopped early, else
+     * from the summary's validation line, which is the restored best model's. Where early stopping
+     * fires depends on the CPU's BLAS kernels (rounding moves the epoch of the best accuracy), the
+     * accuracy does not beyond the tolerance.
+     */
+    private static double bestValidationAccuracy(String out) {
+        Matcher best = BEST_LINE.matcher(out);
+        if (best.find()) {
+            return Double.parseDouble(best.group(1));
+        }
+        Matcher validation = VALIDATION_LINE.matcher(out);
+        assertThat(validation.find()).as(out).isTrue();
+        return Double.parseDouble(validation.group(1));
     }
 
     private static Path repositoryRoot() {
