@@ -1,5 +1,6 @@
 package io.trainscope.core.gradcheck;
 
+import io.trainscope.core.ForgottenSquareTanh;
 import io.trainscope.api.activation.Activation;
 import io.trainscope.api.plugin.Parameters;
 import io.trainscope.core.TestTrainscope;
@@ -39,10 +40,10 @@ class ActivationNetworkCheckTest {
 
     @Test
     void aWrongDerivativeFailsNamingTheTensorsOfItsLayersAndBelow() {
-        GradientCheckTest.ForgottenSquareTanh broken = new GradientCheckTest.ForgottenSquareTanh();
+        ForgottenSquareTanh broken = new ForgottenSquareTanh();
 
         assertThat(ActivationNetworkCheck.mismatches(broken, Parameters.empty())).hasSize(4).first().asString()
-                .startsWith("'forgotten-square-tanh' (io.trainscope.core.gradcheck.GradientCheckTest$ForgottenSquareTanh)"
+                .startsWith("'forgotten-square-tanh' (io.trainscope.core.ForgottenSquareTanh)"
                         + " in a 4-6-5-3 network on iris: the gradient of hidden-0 W disagrees with the central difference "
                         + "of the loss at ");
         assertThatThrownBy(() -> ActivationNetworkCheck.assertGradientsMatch(broken)).isInstanceOf(AssertionError.class)

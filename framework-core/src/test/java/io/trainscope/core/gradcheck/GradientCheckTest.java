@@ -1,6 +1,6 @@
 package io.trainscope.core.gradcheck;
 
-import io.trainscope.api.activation.Activation;
+import io.trainscope.core.ForgottenSquareTanh;
 import io.trainscope.api.plugin.Parameters;
 import io.trainscope.core.TestTrainscope;
 import io.trainscope.core.config.ResolvedExperiment;
@@ -8,9 +8,7 @@ import io.trainscope.core.plugin.Configured;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -164,29 +162,6 @@ class GradientCheckTest {
             assertThat(Nd4j.defaultFloatingPointType()).isEqualTo(DataType.FLOAT);
         } finally {
             Nd4j.setDefaultDataTypes(before, beforeFloat);
-        }
-    }
-
-    /** tanh whose derivative forgets the square: 1 - tanh instead of 1 - tanh². */
-    static final class ForgottenSquareTanh implements Activation {
-        @Override
-        public String name() {
-            return "forgotten-square-tanh";
-        }
-
-        @Override
-        public String description() {
-            return "tanh with a wrong derivative";
-        }
-
-        @Override
-        public INDArray apply(INDArray z, Parameters params) {
-            return Transforms.tanh(z, false);
-        }
-
-        @Override
-        public INDArray derivative(INDArray z, Parameters params) {
-            return Transforms.tanh(z, false).rsubi(1.0);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.trainscope.core.model;
 
-import io.trainscope.api.activation.Activation;
+import io.trainscope.core.ForgottenSquareTanh;
 import io.trainscope.api.data.Task;
 import io.trainscope.api.plugin.Parameters;
 import io.trainscope.core.TestTrainscope;
@@ -18,7 +18,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -100,27 +99,5 @@ class ActivationGradientCheckTest {
 
         assertThat(passes(tanh)).isTrue();
         assertThat(passes(broken)).isFalse();
-    }
-
-    private static final class ForgottenSquareTanh implements Activation {
-        @Override
-        public String name() {
-            return "forgotten-square-tanh";
-        }
-
-        @Override
-        public String description() {
-            return "tanh with a wrong derivative";
-        }
-
-        @Override
-        public INDArray apply(INDArray z, Parameters params) {
-            return Transforms.tanh(z, false);
-        }
-
-        @Override
-        public INDArray derivative(INDArray z, Parameters params) {
-            return Transforms.tanh(z, false).rsubi(1.0);
-        }
     }
 }
