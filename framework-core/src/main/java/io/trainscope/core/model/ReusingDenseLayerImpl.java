@@ -41,9 +41,31 @@ final class ReusingDenseLayerImpl extends DenseLayer {
         if (!training || !plain()) {
             return super.activate(training, workspaceMgr);
         }
-        INDArray z = preOutput(true, workspaceMgr);
+        INDArray z = preOutputPlain(workspaceMgr);
         cachedZ = workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
         return layerConf().getActivationFn().getActivation(z, true);
+    }
+
+    /**
+     * DL4J's {@code preOutput} without dropout, weight noise, layer norm or mask (the plain case),
+     * with the product split over two threads when {@link TwoCoreProducts} says so.
+     */
+    private INDArray preOutputPlain(LayerWorkspaceMgr workspaceMgr) {
+        INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, workspaceMgr);
+        INDArray x = input == null ? null : input.castTo(dataType);
+        int g = x == null || x.rank() != 2 || x.columns() != w.rows() ? 0
+                : TwoCoreProducts.splitGranule(x.size(0), w.size(1), w.size(0));
+        if (g == 0) {
+            return preOutput(true, workspaceMgr);
+        }
+        assertInputSet(false);
+        INDArray b = getParamWithNoise(DefaultParamInitializer.BIAS_KEY, true, workspaceMgr);
+        INDArray ret = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, w.dataType(), x.size(0), w.size(1));
+        TwoCoreProducts.forward(x.castTo(ret.dataType()), w, ret, g);
+        if (hasBias()) {
+            ret.addiRowVector(b);
+        }
+        return ret;
     }
 
     @Override
@@ -64,18 +86,43 @@ final class ReusingDenseLayerImpl extends DenseLayer {
         INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, workspaceMgr);
         INDArray epsilonNext = null;
         if (inputGradient) {
-            epsilonNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
-                    new long[]{w.size(0), delta.size(0)}, 'f');
-            epsilonNext = w.mmuli(delta.transpose(), epsilonNext).transpose();
+            epsilonNext = inputGradient(w, delta, workspaceMgr);
         }
         INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
-        Nd4j.gemm(input.castTo(weightGrad.dataType()), delta, weightGrad, true, false, 1.0, 0.0);
+        weightGradient(delta, weightGrad);
         ret.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
         weightNoiseParams.clear();
         if (epsilonNext != null) {
             epsilonNext = backpropDropOutIfPresent(epsilonNext);
         }
         return new Pair<>(ret, epsilonNext);
+    }
+
+    /** {@code (W delta^T)^T}, as DL4J computes it, into the activation-gradient workspace. */
+    private static INDArray inputGradient(INDArray w, INDArray delta, LayerWorkspaceMgr workspaceMgr) {
+        INDArray eps = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
+                new long[]{w.size(0), delta.size(0)}, 'f');
+        int g = cOrder(delta) ? TwoCoreProducts.splitGranule(w.size(0), delta.size(0), w.size(1)) : 0;
+        if (g > 0) {
+            TwoCoreProducts.inputGradient(w, delta, eps, g);
+            return eps.transpose();
+        }
+        return w.mmuli(delta.transpose(), eps).transpose();
+    }
+
+    /** {@code x^T delta} into the weight-gradient view, as DL4J computes it. */
+    private void weightGradient(INDArray delta, INDArray weightGrad) {
+        INDArray x = input.castTo(weightGrad.dataType());
+        int g = cOrder(delta) ? TwoCoreProducts.splitGranule(weightGrad.size(0), weightGrad.size(1), x.size(0)) : 0;
+        if (g > 0) {
+            TwoCoreProducts.weightGradient(x, delta, weightGrad, g);
+        } else {
+            Nd4j.gemm(x, delta, weightGrad, true, false, 1.0, 0.0);
+        }
+    }
+
+    private static boolean cOrder(INDArray a) {
+        return a.rank() == 2 && a.ordering() == 'c' && !a.isView();
     }
 
     @Override

@@ -58,4 +58,23 @@ class ReusingDenseLayerTest {
         assertThat(train(e, NetworkBuilder.DenseImplementation.REUSING))
                 .containsExactly(train(e, NetworkBuilder.DenseImplementation.DL4J));
     }
+
+    @Test
+    void withLargeProductsSplitOverTwoThreadsToo() {
+        int g = TwoCoreProducts.verifiedGranule(20);
+        org.junit.jupiter.api.Assumptions.assumeTrue(g > 0, "no column granule keeps this BLAS's bits");
+        ResolvedExperiment e = TestTrainscope.resolve("""
+                data: {source: iris}
+                model: {hidden: [64, 50, 30], activation: relu}
+                """);
+        float[] dl4j = train(e, NetworkBuilder.DenseImplementation.DL4J);
+        TwoCoreProducts.enable(g);
+        TwoCoreProducts.setMinMacs(1);
+        try {
+            assertThat(train(e, NetworkBuilder.DenseImplementation.REUSING)).containsExactly(dl4j);
+        } finally {
+            TwoCoreProducts.disable();
+            TwoCoreProducts.setMinMacs(TwoCoreProducts.DEFAULT_MIN_MACS);
+        }
+    }
 }
