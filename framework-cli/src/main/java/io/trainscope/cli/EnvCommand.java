@@ -3,6 +3,7 @@ package io.trainscope.cli;
 import io.trainscope.cli.env.CpuInfo;
 import io.trainscope.cli.env.GemmProbe;
 import io.trainscope.cli.env.BlasThreads;
+import io.trainscope.core.model.TwoCoreProducts;
 import io.trainscope.cli.env.NativeCalibration;
 import io.trainscope.cli.env.NativeSettings;
 import picocli.CommandLine;
@@ -64,6 +65,8 @@ final class EnvCommand implements Callable<Integer> {
                 + " (set at start-up from " + BlasThreads.VARIABLE + ")" : "ND4J's (its OpenMP thread count)"));
         out.println("OPENBLAS_CORETYPE:  " + env.getOrDefault("OPENBLAS_CORETYPE", "unset (OpenBLAS detects "
                 + settings.detectedCore() + ")"));
+        out.println("two-core products:  " + (TwoCoreProducts.isEnabled() ? "on, column granule "
+                + TwoCoreProducts.columnGranule() + " (large products of dense layers split over two threads)" : "off"));
         out.println("settings source:    " + env.getOrDefault("TRAINSCOPE_NATIVE_SOURCE", settings.source(env)
                 + " [not started by the launcher]"));
     }
@@ -77,6 +80,8 @@ final class EnvCommand implements Callable<Integer> {
                 + settings.ompReason());
         out.println("  OPENBLAS_CORETYPE " + (settings.openblasCoreType() == null ? "unset" : settings.openblasCoreType())
                 + ": " + settings.coreTypeReason());
+        out.println("  two-core products " + (settings.twoCoreGranule() == null ? "off"
+                : "on, column granule " + settings.twoCoreGranule()) + ": " + settings.twoCoreReason());
     }
 
     /** {@code env --export}: the settings as shell lines. */

@@ -78,7 +78,8 @@ public final class NativeCalibration {
 
     /** Runs the calibration with child processes, without caching. */
     public static NativeSettings calibrate(CpuInfo cpu) {
-        return calibrate(cpu, NativeCalibration::probe, ThreadCalibration::childProber);
+        return calibrate(cpu, NativeCalibration::probe, ThreadCalibration::childProber,
+                TwoCoreCalibration::childProber);
     }
 
     /** Measures the GEMM with the given thread count ("" for unset) and core type (null for OpenBLAS's own choice). */
@@ -87,7 +88,21 @@ public final class NativeCalibration {
         Probe probe(String ompThreads, String coreType);
     }
 
-    /** The calibration logic with a given way of probing the GEMM and the training step (tests pass fakes). */
+    /**
+     * The calibration logic with a given way of probing the GEMM, the training step and the two-core
+     * products (tests pass fakes).
+     */
+    static NativeSettings calibrate(CpuInfo cpu, Prober prober, Function<String, ThreadChoice.StepProber> stepProber,
+                                    Function<String, TwoCoreCalibration.Prober> twoCoreProber) {
+        NativeSettings s = calibrate(cpu, prober, stepProber);
+        ThreadSetting threads = s.ompThreads() == null || s.blasThreads() == null ? null
+                : new ThreadSetting(Integer.parseInt(s.ompThreads()), Integer.parseInt(s.blasThreads()));
+        TwoCoreCalibration.Decision d = TwoCoreCalibration.choose(cpu.cores(), threads,
+                twoCoreProber.apply(s.openblasCoreType()));
+        return s.withTwoCore(d.granule(), d.reason());
+    }
+
+    /** The calibration of threads and core type with given probes; two-core products not probed (off). */
     static NativeSettings calibrate(CpuInfo cpu, Prober prober, Function<String, ThreadChoice.StepProber> stepProber) {
         CoreChoice core = chooseCore(cpu, prober);
         ThreadChoice.Decision threads = ThreadChoice.choose(cpu.cores(), stepProber.apply(core.coreType()));
@@ -96,12 +111,12 @@ public final class NativeCalibration {
             ThreadSetting t = threads.chosen().get();
             return new NativeSettings(cpu.signature(), Integer.toString(t.omp()), Integer.toString(t.blas()),
                     threads.reason(), core.coreType(), core.reason(), core.detected(), core.defaultGflops(),
-                    core.chosenGflops(), now);
+                    core.chosenGflops(), now, null, "not probed");
         }
         log.warn("could not measure thread settings ({}); keeping the defaults", threads.reason());
         return new NativeSettings(cpu.signature(), defaultOmpThreads(cpu), null,
                 defaultThreadsReason(cpu) + "; " + threads.reason(), core.coreType(), core.reason(), core.detected(),
-                core.defaultGflops(), core.chosenGflops(), now);
+                core.defaultGflops(), core.chosenGflops(), now, null, "not probed");
     }
 
     /** Today's thread default when no probe can be measured: one OpenMP thread on 2 cores or fewer, else ND4J's. */

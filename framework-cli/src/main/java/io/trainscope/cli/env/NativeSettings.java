@@ -29,13 +29,30 @@ import java.util.Properties;
  * @param defaultGflops      GEMM GFLOP/s with OpenBLAS's own detection (NaN if not measured)
  * @param chosenGflops       GEMM GFLOP/s with the chosen core type (NaN if not measured)
  * @param calibrated         when the calibration ran
+ * @param twoCoreGranule     the column granule of {@code TwoCoreProducts} when splitting large products
+ *                           over two threads was verified and faster, else null (off)
+ * @param twoCoreReason      why
  */
 public record NativeSettings(String cpuSignature, String ompThreads, String blasThreads, String ompReason,
                              String openblasCoreType, String coreTypeReason, String detectedCore,
-                             double defaultGflops, double chosenGflops, String calibrated) {
+                             double defaultGflops, double chosenGflops, String calibrated,
+                             String twoCoreGranule, String twoCoreReason) {
 
     /** The version of the calibration; a cache written by another one is calibrated again. */
-    static final String CALIBRATION = "2";
+    static final String CALIBRATION = "3";
+    /** The variable that turns two-core products on in the JVM ({@code TwoCoreProducts.VARIABLE}). */
+    public static final String TWO_CORE_VARIABLE = "TRAINSCOPE_TWO_CORE_PRODUCTS";
+
+    /** The same settings with two-core products decided. */
+    NativeSettings withTwoCore(String granule, String reason) {
+        return new NativeSettings(cpuSignature, ompThreads, blasThreads, ompReason, openblasCoreType, coreTypeReason,
+                detectedCore, defaultGflops, chosenGflops, calibrated, granule, reason);
+    }
+
+    /** Whether the calibrated thread choice applies: the user set none of the thread variables. */
+    private static boolean ownThreads(Map<String, String> userEnvironment) {
+        return userEnvironment.containsKey("OMP_NUM_THREADS") || userEnvironment.containsKey(BlasThreads.USER_VARIABLE);
+    }
 
     /** The settings as the environment variables they become, for variables not already set by the user. */
     public Map<String, String> exports(Map<String, String> userEnvironment) {
@@ -50,6 +67,9 @@ public record NativeSettings(String cpuSignature, String ompThreads, String blas
         }
         if (openblasCoreType != null && !userEnvironment.containsKey("OPENBLAS_CORETYPE")) {
             out.put("OPENBLAS_CORETYPE", openblasCoreType);
+        }
+        if (twoCoreGranule != null && !userEnvironment.containsKey(TWO_CORE_VARIABLE) && !ownThreads(userEnvironment)) {
+            out.put(TWO_CORE_VARIABLE, twoCoreGranule);
         }
         out.put("TRAINSCOPE_NATIVE_SOURCE", source(userEnvironment));
         return out;
@@ -72,7 +92,20 @@ public record NativeSettings(String cpuSignature, String ompThreads, String blas
                         openblasCoreType, coreTypeReason)
                 : openblasCoreType == null ? "OPENBLAS_CORETYPE unset (" + coreTypeReason + ")"
                 : "OPENBLAS_CORETYPE=" + openblasCoreType + " (trainscope: " + coreTypeReason + ")";
-        return omp + "; " + core;
+        return omp + "; " + core + "; " + twoCore(userEnvironment);
+    }
+
+    /** Where the two-core products setting in effect comes from. */
+    private String twoCore(Map<String, String> userEnvironment) {
+        if (userEnvironment.containsKey(TWO_CORE_VARIABLE)) {
+            String v = userEnvironment.get(TWO_CORE_VARIABLE);
+            return "two-core products " + TWO_CORE_VARIABLE + "=" + v + who(v, twoCoreGranule, twoCoreReason);
+        }
+        if (twoCoreGranule != null && ownThreads(userEnvironment)) {
+            return "two-core products off (your thread settings; trainscope's calibration: " + twoCoreReason + ")";
+        }
+        return "two-core products " + (twoCoreGranule == null ? "off" : "on, column granule " + twoCoreGranule)
+                + " (trainscope: " + twoCoreReason + ")";
     }
 
     /**
@@ -101,7 +134,8 @@ public record NativeSettings(String cpuSignature, String ompThreads, String blas
                     p.getProperty("omp_reason", ""), emptyToNull(p.getProperty("openblas_coretype")),
                     p.getProperty("coretype_reason", ""), p.getProperty("detected_core", "unknown"),
                     Double.parseDouble(p.getProperty("default_gflops", "NaN")),
-                    Double.parseDouble(p.getProperty("chosen_gflops", "NaN")), p.getProperty("calibrated", ""));
+                    Double.parseDouble(p.getProperty("chosen_gflops", "NaN")), p.getProperty("calibrated", ""),
+                    emptyToNull(p.getProperty("two_core_granule")), p.getProperty("two_core_reason", ""));
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -122,6 +156,8 @@ public record NativeSettings(String cpuSignature, String ompThreads, String blas
         p.setProperty("default_gflops", Double.toString(defaultGflops));
         p.setProperty("chosen_gflops", Double.toString(chosenGflops));
         p.setProperty("calibrated", calibrated == null ? Instant.now().toString() : calibrated);
+        p.setProperty("two_core_granule", twoCoreGranule == null ? "" : twoCoreGranule);
+        p.setProperty("two_core_reason", twoCoreReason == null ? "" : twoCoreReason);
         try (Writer w = Files.newBufferedWriter(file)) {
             p.store(w, "trainscope native settings for this machine; delete to recalibrate");
         }

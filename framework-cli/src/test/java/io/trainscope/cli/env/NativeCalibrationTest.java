@@ -114,11 +114,11 @@ class NativeCalibrationTest {
 
     @Test
     void cachedSettingsRoundTripAndAnOlderCalibrationIsNotReused(@TempDir Path dir) throws IOException {
-        NativeSettings s = new NativeSettings("sig", "1", "2", "why", null, "none", "Zen", 55, 55, "now");
+        NativeSettings s = new NativeSettings("sig", "1", "2", "why", null, "none", "Zen", 55, 55, "now", "12", "faster");
         Path file = dir.resolve("native-settings.properties");
         s.write(file);
         assertThat(NativeSettings.read(file)).isEqualTo(s);
-        Files.writeString(file, Files.readString(file).replace("calibration=2", "calibration=1"));
+        Files.writeString(file, Files.readString(file).replace("calibration=3", "calibration=2"));
         assertThat(NativeSettings.read(file)).isNull();
     }
 

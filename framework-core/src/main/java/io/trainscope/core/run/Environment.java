@@ -25,6 +25,8 @@ public final class Environment {
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         env.put("OMP_NUM_THREADS", envOr("OMP_NUM_THREADS", "unset"));
         env.put("OPENBLAS_CORETYPE", envOr("OPENBLAS_CORETYPE", "unset"));
+        env.put("two_core_products", io.trainscope.core.model.TwoCoreProducts.isEnabled()
+                ? "on, column granule " + io.trainscope.core.model.TwoCoreProducts.columnGranule() : "off");
         env.put("native_settings_source", envOr("TRAINSCOPE_NATIVE_SOURCE", "environment"));
         env.put("nd4j_backend", "nd4j-native (CPU)");
         return env;
