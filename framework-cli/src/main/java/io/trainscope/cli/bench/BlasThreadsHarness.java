@@ -71,7 +71,7 @@ public final class BlasThreadsHarness {
             int in = widths.get(l);
             int out = widths.get(l + 1);
             INDArray x = Nd4j.rand(DataType.FLOAT, batch, in);
-            INDArray w = Nd4j.rand(DataType.FLOAT, in, out);
+            INDArray w = Nd4j.rand(DataType.FLOAT, in, out).dup('f');   // DL4J's W: an f-order view of the parameters
             INDArray b = Nd4j.rand(DataType.FLOAT, 1, out);
             INDArray delta = Nd4j.rand(DataType.FLOAT, batch, out);
             INDArray z = Nd4j.create(DataType.FLOAT, new long[]{batch, out}, 'c');

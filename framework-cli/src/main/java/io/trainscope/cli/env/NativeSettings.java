@@ -38,8 +38,12 @@ public record NativeSettings(String cpuSignature, String ompThreads, String blas
                              double defaultGflops, double chosenGflops, String calibrated,
                              String twoCoreGranule, String twoCoreReason) {
 
-    /** The version of the calibration; a cache written by another one is calibrated again. */
-    static final String CALIBRATION = "3";
+    /**
+     * The version of the calibration; a cache written by another one is calibrated again. A cache
+     * written before two-core products existed has no decision about them: they stay off there
+     * until {@code trainscope env --recalibrate}.
+     */
+    static final String CALIBRATION = "2";
     /** The variable that turns two-core products on in the JVM ({@code TwoCoreProducts.VARIABLE}). */
     public static final String TWO_CORE_VARIABLE = "TRAINSCOPE_TWO_CORE_PRODUCTS";
 
@@ -135,7 +139,8 @@ public record NativeSettings(String cpuSignature, String ompThreads, String blas
                     p.getProperty("coretype_reason", ""), p.getProperty("detected_core", "unknown"),
                     Double.parseDouble(p.getProperty("default_gflops", "NaN")),
                     Double.parseDouble(p.getProperty("chosen_gflops", "NaN")), p.getProperty("calibrated", ""),
-                    emptyToNull(p.getProperty("two_core_granule")), p.getProperty("two_core_reason", ""));
+                    emptyToNull(p.getProperty("two_core_granule")), p.getProperty("two_core_reason",
+                            "not probed by this cache's calibration (trainscope env --recalibrate probes it)"));
         } catch (IOException | RuntimeException e) {
             return null;
         }

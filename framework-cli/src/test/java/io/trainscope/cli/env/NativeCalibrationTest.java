@@ -118,7 +118,7 @@ class NativeCalibrationTest {
         Path file = dir.resolve("native-settings.properties");
         s.write(file);
         assertThat(NativeSettings.read(file)).isEqualTo(s);
-        Files.writeString(file, Files.readString(file).replace("calibration=3", "calibration=2"));
+        Files.writeString(file, Files.readString(file).replace("calibration=2", "calibration=1"));
         assertThat(NativeSettings.read(file)).isNull();
     }
 
