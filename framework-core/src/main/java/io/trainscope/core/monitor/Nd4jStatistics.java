@@ -28,6 +28,8 @@ public final class Nd4jStatistics implements Statistics {
 
     private final Map<INDArray, HostArray> copies = new IdentityHashMap<>();
     private final Map<INDArray, Double> norms = new IdentityHashMap<>();
+    private final Map<SampleKey, HostArray> samples = new HashMap<>();
+    private final NativeValues reader = new NativeValues();
     private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
     private final List<float[]> inUse = new ArrayList<>();
 
@@ -35,6 +37,7 @@ public final class Nd4jStatistics implements Statistics {
     public void invalidate() {
         copies.clear();
         norms.clear();
+        samples.clear();
         for (float[] b : inUse) {
             free.computeIfAbsent(b.length, k -> new ArrayDeque<>()).push(b);
         }
@@ -51,11 +54,11 @@ public final class Nd4jStatistics implements Statistics {
             throw new IllegalArgumentException("array too large for the Java heap: " + a.length() + " values");
         }
         int n = (int) a.length();
-        int rows = a.rank() >= 2 ? (int) a.size(0) : 1;
+        int rows = rows(a);
         int columns = a.rank() >= 2 ? n / Math.max(1, rows) : n;
         float[] values = buffer(n);
         boolean columnMajor = false;
-        if (n > 0 && a.dataType() == DataType.FLOAT && dense(a) && (a.rank() <= 2 || a.ordering() == 'c')) {
+        if (NativeValues.readable(a)) {
             ((FloatPointer) a.data().addressPointer()).get(values, 0, n);
             columnMajor = a.rank() == 2 && a.ordering() == 'f' && rows > 1;
         } else if (n > 0) {
@@ -81,12 +84,75 @@ public final class Nd4jStatistics implements Statistics {
             INDArray a = arrays.get(i);
             Double known = norms.get(a);
             if (known == null) {
-                known = a.dataType() == DataType.DOUBLE ? doubleNorm(a) : Math.sqrt(host(a).sumOfSquares());
+                known = a.dataType() == DataType.DOUBLE ? doubleNorm(a) : Math.sqrt(sumOfSquares(a));
                 norms.put(a, known);
             }
             out[i] = known;
         }
         return out;
+    }
+
+    /**
+     * The sum of squares of the array's values: from its host copy when there is one, else straight
+     * from its memory when it can be read there (the same sum, without copying the array), else
+     * from a new host copy.
+     */
+    private double sumOfSquares(INDArray a) {
+        HostArray copy = copies.get(a);
+        if (copy == null && NativeValues.readable(a)) {
+            return reader.sumOfSquares(a);
+        }
+        return (copy == null ? host(a) : copy).sumOfSquares();
+    }
+
+    @Override
+    public HostArray sample(INDArray a, int maxValues) {
+        if (a.length() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("array too large for the Java heap: " + a.length() + " values");
+        }
+        int n = (int) a.length();
+        int rows = rows(a);
+        int stride = Statistics.sampleStride(rows, n / Math.max(1, rows), maxValues);
+        if (stride == 1) {
+            return host(a);
+        }
+        SampleKey key = new SampleKey(a, stride);
+        HostArray cached = samples.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        int count = (n - 1) / stride + 1;
+        float[] values = buffer(count);
+        HostArray copy = copies.get(a);
+        if (copy == null && NativeValues.readable(a)) {
+            NativeValues.sample(a, stride, values);
+        } else {
+            float[] all = (copy == null ? host(a) : copy).values();
+            for (int i = 0, j = 0; j < count; i += stride, j++) {
+                values[j] = all[i];
+            }
+        }
+        HostArray sample = new HostArray(values, 1, count, false);
+        samples.put(key, sample);
+        return sample;
+    }
+
+    /** The rows of an array's host copy: {@code size(0)} from rank 2 on, else 1. */
+    private static int rows(INDArray a) {
+        return a.rank() >= 2 ? (int) a.size(0) : 1;
+    }
+
+    /** A sample of one array (by identity) at one stride. */
+    private record SampleKey(INDArray array, int stride) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SampleKey k && k.array == array && k.stride == stride;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(array) + stride;
+        }
     }
 
     /**
@@ -176,24 +242,6 @@ public final class Nd4jStatistics implements Statistics {
 
     /** Whether the array's elements fill its buffer from its offset on, in its own order, without gaps. */
     static boolean dense(INDArray a) {
-        long[] shape = a.shape();
-        long[] stride = a.stride();
-        long expected = 1;
-        if (a.ordering() == 'c') {
-            for (int d = shape.length - 1; d >= 0; d--) {
-                if (shape[d] != 1 && stride[d] != expected) {
-                    return false;
-                }
-                expected *= shape[d];
-            }
-        } else {
-            for (int d = 0; d < shape.length; d++) {
-                if (shape[d] != 1 && stride[d] != expected) {
-                    return false;
-                }
-                expected *= shape[d];
-            }
-        }
-        return true;
+        return NativeValues.dense(a);
     }
 }

@@ -1,6 +1,7 @@
 package io.trainscope.plugins.monitor;
 
 import io.trainscope.api.monitor.Histogram;
+import io.trainscope.api.monitor.Statistics;
 
 /**
  * The distribution of values held on the host: their exact range and mean, a histogram of equal
@@ -196,37 +197,9 @@ final class Distribution {
         return (exponent + log2) * LOG10_2;
     }
 
-    /**
-     * The stride of a systematic sample of at most {@code maxValues} of the {@code rows × columns}
-     * values of a matrix: 1 (every value) when they are not more, else the smallest prime at least
-     * {@code ceil(n / maxValues)} that divides neither dimension. Being coprime to both, it walks
-     * through every row and every column in turn in either memory order, so no row (an input
-     * feature) or column (a unit) is left out systematically.
-     *
-     * @param maxValues the most values to read; 0 or less for no limit
-     */
+    /** The stride of a systematic sample of at most {@code maxValues} values: {@link Statistics#sampleStride}. */
     static int stride(int rows, int columns, int maxValues) {
-        long n = (long) rows * columns;
-        if (maxValues <= 0 || n <= maxValues) {
-            return 1;
-        }
-        int k = (int) ((n + maxValues - 1) / maxValues);
-        while (!prime(k) || rows % k == 0 || columns % k == 0) {
-            k++;
-        }
-        return k;
-    }
-
-    private static boolean prime(int k) {
-        if (k < 2) {
-            return false;
-        }
-        for (int d = 2; (long) d * d <= k; d++) {
-            if (k % d == 0) {
-                return false;
-            }
-        }
-        return true;
+        return Statistics.sampleStride(rows, columns, maxValues);
     }
 
     /** The number of values counted. */

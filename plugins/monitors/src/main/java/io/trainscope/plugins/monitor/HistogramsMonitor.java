@@ -169,20 +169,15 @@ public final class HistogramsMonitor implements Monitor {
             if (scratch.length < host.size()) {
                 scratch = new float[host.size()];
             }
-            int nonzero = Distribution.log10Magnitudes(host.values(), host.size(), stride(), scale, scratch);
+            int nonzero = Distribution.log10Magnitudes(host.values(), host.size(), 1, scale, scratch);
             record(ctx, LOG_GRADIENTS, l, Distribution.of(scratch, nonzero, bins));
         }
     }
 
-    /** Bins the values (or a sample of them) from their shared host copy, kept in {@link #host}. */
+    /** Bins the values (or a sample of them) from their shared host copy or sample, kept in {@link #host}. */
     private Distribution distribution(MonitorContext ctx, INDArray values, double scale) {
-        host = ctx.stats().host(values);
-        return Distribution.of(host.values(), host.size(), stride(), scale, bins);
-    }
-
-    /** The sampling stride for the array in {@link #host}. */
-    private int stride() {
-        return Distribution.stride(host.rows(), host.columns(), maxValues);
+        host = ctx.stats().sample(values, maxValues);
+        return Distribution.of(host.values(), host.size(), 1, scale, bins);
     }
 
     private static void record(MonitorContext ctx, Metric metric, int layer, Distribution d) {

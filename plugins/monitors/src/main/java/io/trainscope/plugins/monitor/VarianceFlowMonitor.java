@@ -3,7 +3,6 @@ package io.trainscope.plugins.monitor;
 import io.trainscope.api.monitor.BackwardContext;
 import io.trainscope.api.monitor.Chart;
 import io.trainscope.api.monitor.Drawing;
-import io.trainscope.api.monitor.HostArray;
 import io.trainscope.api.monitor.ForwardContext;
 import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.Metric;
@@ -204,8 +203,7 @@ public final class VarianceFlowMonitor implements Monitor {
 
     /** The variance of an array's values, or of a systematic sample of at most {@code max-values} of them. */
     private double variance(MonitorContext ctx, INDArray a) {
-        HostArray host = ctx.stats().host(a);
-        return host.variance(Distribution.stride(host.rows(), host.columns(), maxValues));
+        return ctx.stats().sample(a, maxValues).variance(1);
     }
 
     private boolean drifts(double product) {
