@@ -8,19 +8,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.nio.FloatBuffer;
 
 /**
- * Reads a float array's values straight from its native memory, for statistics that need not
- * copy the whole array to the Java heap: a sum of squares over a small reused chunk (the array is
- * read once, the chunk stays in the core's cache), and a strided sample read value by value.
- * Only for arrays whose memory holds exactly their values in the order {@link Nd4jStatistics#host}
- * copies them ({@link #readable}). Not thread-safe: one per {@link Nd4jStatistics}.
+ * Reads a float array's values straight from its native memory: a copy that sums squares chunk
+ * by chunk as it goes (the array is read once, each chunk summed while in the core's cache), and
+ * a strided sample read value by value without copying the rest. Only for arrays whose memory
+ * holds exactly their values in the order {@link Nd4jStatistics#host} copies them ({@link #readable}).
  */
 final class NativeValues {
 
     /** Values per chunk: one block of {@link HostArray#sumOfSquares}, so the sum adds up block by block as on a copy. */
     static final int CHUNK = 4096;
 
-    private final float[] chunk = new float[CHUNK];
-    private final HostArray chunkView = new HostArray(chunk, 1, CHUNK, false);
+    private NativeValues() {
+    }
 
     /**
      * Whether {@code a}'s buffer holds its values, float32, back to back from its offset, in the
@@ -31,18 +30,22 @@ final class NativeValues {
     }
 
     /**
-     * The sum of squares of a {@link #readable} array's values, exactly as {@link HostArray#sumOfSquares()}
-     * computes it on a copy (the same blocks, added up in the same order).
+     * Copies a {@link #readable} array's values into {@code into} chunk by chunk and sums their
+     * squares while each chunk is still in the core's cache: the array is read once, and the sum
+     * is exactly {@link HostArray#sumOfSquares()} of the copy (the same blocks, added up in the same order).
+     *
+     * @param into a host array of the array's size
+     * @return the sum of squares
      */
-    double sumOfSquares(INDArray a) {
+    static double copySummingSquares(INDArray a, HostArray into) {
         FloatPointer p = new FloatPointer(a.data().addressPointer());
         long origin = p.position();
-        long n = a.length();
+        int n = into.size();
         double total = 0;
-        for (long start = 0; start < n; start += CHUNK) {
-            int len = (int) Math.min(CHUNK, n - start);
-            p.position(origin + start).get(chunk, 0, len);
-            total += chunkView.sumOfSquares(0, len);
+        for (int start = 0; start < n; start += CHUNK) {
+            int len = Math.min(CHUNK, n - start);
+            p.position(origin + start).get(into.values(), start, len);
+            total += into.sumOfSquares(start, start + len);
         }
         return total;
     }

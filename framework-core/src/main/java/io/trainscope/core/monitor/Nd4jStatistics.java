@@ -29,7 +29,6 @@ public final class Nd4jStatistics implements Statistics {
     private final Map<INDArray, HostArray> copies = new IdentityHashMap<>();
     private final Map<INDArray, Double> norms = new IdentityHashMap<>();
     private final Map<SampleKey, HostArray> samples = new HashMap<>();
-    private final NativeValues reader = new NativeValues();
     private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
     private final List<float[]> inUse = new ArrayList<>();
 
@@ -50,31 +49,36 @@ public final class Nd4jStatistics implements Statistics {
         if (cached != null) {
             return cached;
         }
-        if (a.length() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("array too large for the Java heap: " + a.length() + " values");
-        }
-        int n = (int) a.length();
-        int rows = rows(a);
-        int columns = a.rank() >= 2 ? n / Math.max(1, rows) : n;
-        float[] values = buffer(n);
-        boolean columnMajor = false;
+        HostArray host = emptyCopy(a);
         if (NativeValues.readable(a)) {
-            ((FloatPointer) a.data().addressPointer()).get(values, 0, n);
-            columnMajor = a.rank() == 2 && a.ordering() == 'f' && rows > 1;
-        } else if (n > 0) {
+            ((FloatPointer) a.data().addressPointer()).get(host.values(), 0, host.size());
+        } else if (host.size() > 0) {
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
                 INDArray cast = a.castTo(DataType.FLOAT);
                 INDArray copy = cast.dup('c');
-                ((FloatPointer) copy.data().addressPointer()).get(values, 0, n);
+                ((FloatPointer) copy.data().addressPointer()).get(host.values(), 0, host.size());
                 copy.close();
                 if (cast != a) {
                     cast.close();
                 }
             }
         }
-        HostArray host = new HostArray(values, rows, columns, columnMajor);
         copies.put(a, host);
         return host;
+    }
+
+    /**
+     * A host array in a pooled buffer, shaped as {@link #host} describes {@code a}: column-major
+     * when the values of a readable f-order matrix are copied as they lie, else in C order.
+     */
+    private HostArray emptyCopy(INDArray a) {
+        if (a.length() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("array too large for the Java heap: " + a.length() + " values");
+        }
+        int n = (int) a.length();
+        int rows = rows(a);
+        boolean columnMajor = NativeValues.readable(a) && a.rank() == 2 && a.ordering() == 'f' && rows > 1;
+        return new HostArray(buffer(n), rows, n / Math.max(1, rows), columnMajor);
     }
 
     @Override
@@ -93,14 +97,16 @@ public final class Nd4jStatistics implements Statistics {
     }
 
     /**
-     * The sum of squares of the array's values: from its host copy when there is one, else straight
-     * from its memory when it can be read there (the same sum, without copying the array), else
-     * from a new host copy.
+     * The sum of squares of the array's values, from its host copy; when there is none yet and the
+     * array can be read from its memory, the copy is made chunk by chunk, each chunk summed while in
+     * cache (the same sum, in about the time of the copy alone).
      */
     private double sumOfSquares(INDArray a) {
         HostArray copy = copies.get(a);
         if (copy == null && NativeValues.readable(a)) {
-            return reader.sumOfSquares(a);
+            copy = emptyCopy(a);
+            copies.put(a, copy);
+            return NativeValues.copySummingSquares(a, copy);
         }
         return (copy == null ? host(a) : copy).sumOfSquares();
     }
