@@ -3,6 +3,8 @@ package io.trainscope.plugins.monitor;
 import io.trainscope.api.monitor.Histogram;
 import io.trainscope.api.monitor.Statistics;
 
+import java.util.Arrays;
+
 /**
  * The distribution of values held on the host: their exact range and mean, a histogram of equal
  * bins over the range, and quantiles read off a histogram {@value #SUB_BINS} times finer. Two passes over the
@@ -235,6 +237,29 @@ final class Distribution {
         }
         edges[bins] = high;
         return new Histogram(edges, counts);
+    }
+
+    /**
+     * The quantiles at ascending {@code levels}, each as {@link #quantile}, in one pass over the fine bins.
+     */
+    double[] quantiles(double... levels) {
+        double[] out = new double[levels.length];
+        double width = (high - low) / fine.length;
+        long before = 0;
+        int i = 0;
+        for (int q = 0; q < levels.length; q++) {
+            if (q > 0 && levels[q] < levels[q - 1] || !(levels[q] >= 0 && levels[q] <= 1)) {
+                throw new IllegalArgumentException("quantile levels must ascend in [0, 1], got " + Arrays.toString(levels));
+            }
+            double rank = (count - 1) * levels[q];
+            while (i < fine.length && !(fine[i] > 0 && rank < before + fine[i])) {
+                before += fine[i];
+                i++;
+            }
+            // the values of bin i sit at the centres of equal slices of the bin
+            out[q] = i == fine.length ? high : low + (i + (rank - before + 0.5) / fine[i]) * width;
+        }
+        return out;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.trainscope.api.monitor.BackwardContext;
 import io.trainscope.api.monitor.Chart;
 import io.trainscope.api.monitor.Drawing;
 import io.trainscope.api.monitor.ForwardContext;
+import io.trainscope.api.monitor.Histogram;
 import io.trainscope.api.monitor.HostArray;
 import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.Metric;
@@ -86,6 +87,7 @@ public final class HistogramsMonitor implements Monitor {
 
     /** The quantile levels, in percent. */
     static final int[] LEVELS = {5, 25, 50, 75, 95};
+    private static final double[] QUANTILE_LEVELS = {0.05, 0.25, 0.50, 0.75, 0.95};
     /** Weight quantiles per layer, in the order of {@link #LEVELS}, then the mean. */
     public static final List<Metric> WEIGHT_QUANTILES = boxMetrics("weight", "weights", "Weights per layer over time");
     /** Gradient quantiles per layer, in the order of {@link #LEVELS}, then the mean. */
@@ -150,11 +152,10 @@ public final class HistogramsMonitor implements Monitor {
     public void onForward(ForwardContext ctx) {
         for (int l = 0; l < ctx.network().size(); l++) {
             Distribution w = distribution(ctx, ctx.weights(l), 1.0);
-            record(ctx, WEIGHTS, l, w);
-            record(ctx, WEIGHT_VIOLINS, l, w);
+            record(ctx, l, w, WEIGHTS, WEIGHT_VIOLINS);
             recordQuantiles(ctx, WEIGHT_QUANTILES, l, w);
-            record(ctx, PRE_ACTIVATIONS, l, distribution(ctx, ctx.preActivations(l), 1.0));
-            record(ctx, ACTIVATIONS, l, distribution(ctx, ctx.activations(l), 1.0));
+            record(ctx, l, distribution(ctx, ctx.preActivations(l), 1.0), PRE_ACTIVATIONS);
+            record(ctx, l, distribution(ctx, ctx.activations(l), 1.0), ACTIVATIONS);
         }
     }
 
@@ -163,14 +164,13 @@ public final class HistogramsMonitor implements Monitor {
         double scale = ctx.gradientScale();
         for (int l = 0; l < ctx.network().size(); l++) {
             Distribution g = distribution(ctx, ctx.rawWeightGradient(l), scale);
-            record(ctx, GRADIENTS, l, g);
-            record(ctx, GRADIENT_VIOLINS, l, g);
+            record(ctx, l, g, GRADIENTS, GRADIENT_VIOLINS);
             recordQuantiles(ctx, GRADIENT_QUANTILES, l, g);
             if (scratch.length < host.size()) {
                 scratch = new float[host.size()];
             }
             int nonzero = Distribution.log10Magnitudes(host.values(), host.size(), 1, scale, scratch);
-            record(ctx, LOG_GRADIENTS, l, Distribution.of(scratch, nonzero, bins));
+            record(ctx, l, Distribution.of(scratch, nonzero, bins), LOG_GRADIENTS);
         }
     }
 
@@ -180,9 +180,13 @@ public final class HistogramsMonitor implements Monitor {
         return Distribution.of(host.values(), host.size(), 1, scale, bins);
     }
 
-    private static void record(MonitorContext ctx, Metric metric, int layer, Distribution d) {
+    /** Records the distribution's histogram, computed once, as each of {@code metrics}. */
+    private static void record(MonitorContext ctx, int layer, Distribution d, Metric... metrics) {
         if (d != null) {
-            ctx.record(metric, layer, d.histogram());
+            Histogram h = d.histogram();
+            for (Metric metric : metrics) {
+                ctx.record(metric, layer, h);
+            }
         }
     }
 
@@ -191,8 +195,9 @@ public final class HistogramsMonitor implements Monitor {
         if (d == null) {
             return;
         }
+        double[] quantiles = d.quantiles(QUANTILE_LEVELS);
         for (int i = 0; i < LEVELS.length; i++) {
-            ctx.record(box.get(i), layer, d.quantile(LEVELS[i] / 100.0));
+            ctx.record(box.get(i), layer, quantiles[i]);
         }
         ctx.record(box.get(LEVELS.length), layer, d.mean());
     }
