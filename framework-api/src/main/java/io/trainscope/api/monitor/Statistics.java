@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * Shared statistics for monitors. A native call costs tens of microseconds and every value brought
- * back to Java costs more, so the implementation copies each array to the Java heap once per
- * callback with a plain memory copy (no native op) and computes there; results and copies are
- * shared by every monitor of the same callback, so a statistic several monitors need (the norm of
- * a layer's weights, say) is computed once.
+ * back to Java costs more, so the implementation copies each array to the Java heap at most once
+ * per callback with a plain memory copy (no native op) and computes there, and reads a
+ * {@linkplain #sample sample} of a large array without copying the rest; results, copies and
+ * samples are shared by every monitor of the same callback, so a statistic several monitors need
+ * (the norm of a layer's weights, say) is computed once.
  */
 @StableApi(since = "0.1")
 public interface Statistics {

@@ -52,10 +52,11 @@ import java.util.Locale;
  *
  * <h2>Cost</h2>
  * Nothing on iterations it does not sample. On a sampled iteration: the pre-activation copy the
- * core makes for {@link View#PRE_ACTIVATIONS} (one native op per hidden layer), then one host
- * memory copy per array (no native op) and two passes in Java over the counted values (three for
- * log10 |gradient|): linear in the number of parameters plus activations, capped per array by
- * {@code max-values}.
+ * core makes for {@link View#PRE_ACTIVATIONS} (one native op per hidden layer), then, per array,
+ * the counted values only: a larger array's sample is read straight from its memory
+ * ({@link io.trainscope.api.monitor.Statistics#sample}, no copy of the rest), a smaller one is
+ * copied whole (or shared, when another monitor already copied it); then two passes in Java over
+ * them (three for log10 |gradient|). At most {@code max-values} values per array, whatever its size.
  */
 public final class HistogramsMonitor implements Monitor {
 
