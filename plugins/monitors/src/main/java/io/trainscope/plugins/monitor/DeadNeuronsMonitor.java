@@ -183,13 +183,13 @@ public final class DeadNeuronsMonitor implements Monitor {
         return everyEpochs > 1 && batchEvery > 0;
     }
 
-    private void check(MonitorContext ctx, SilentUnits maxima, String when, String over) {
+    private void check(MonitorContext ctx, SilentUnits silent, String when, String over) {
         List<LayerInfo> hidden = ctx.network().hiddenLayers();
         StringBuilder summary = new StringBuilder();
         long totalDead = 0;
         for (int l = 0; l < hidden.size(); l++) {
             LayerInfo layer = hidden.get(l);
-            List<Integer> dead = maxima.dead(l);
+            List<Integer> dead = silent.dead(l);
             double percent = 100.0 * dead.size() / layer.units();
             totalDead += dead.size();
             ctx.record(DEAD, l, dead.size());
