@@ -206,14 +206,16 @@ final class BenchCommand implements Callable<Integer> {
         return m.residentGrowth();
     }
 
-    /** The budgets, with the dataset pass amortized over an epoch; prints and returns them. */
+    /** The budgets, with the dataset passes of the default schedule amortized over the epochs; prints and returns them. */
     private static List<BenchBudgets.Budget> budgets(PrintWriter out, List<ThroughputBenchmark.VariantResult> throughput,
                                                      GemmFloor.Result floor, PassBenchmark.Result pass,
                                                      long examples, int batch, double growth) {
         double none = ThroughputBenchmark.samplesPerSecond(throughput, ThroughputBenchmark.NO_MONITORS);
         double passShare = pass.monitors().isEmpty() ? 0
-                : BenchBudgets.passShare(pass.datasetPass().median(), examples, batch, none);
-        BenchTables.passShare(out, examples, passShare);
+                : BenchBudgets.passShare(pass.datasetPass().median(), examples, batch, none, pass.passesPerEpoch());
+        double everyEpoch = pass.monitors().isEmpty() ? 0
+                : BenchBudgets.passShare(pass.datasetPass().median(), examples, batch, none, 1);
+        BenchTables.passShare(out, examples, pass, passShare, everyEpoch);
         var budgets = BenchBudgets.evaluate(BenchBudgets.figures(throughput, floor.samplesPerSecond(),
                 pass.ratio().median(), growth, passShare));
         BenchBudgets.print(out, budgets);

@@ -83,7 +83,7 @@ class SparkTrainingTest {
         // gradient-norms sees the averaged network at the sampled iterations 0, 6, ... (driver probes)
         assertThat(m.all()).filteredOn(x -> x.monitor().equals("gradient-norms") && x.layer() != null)
                 .extracting(Measurement::iteration).contains(0L, 6L, 12L, 42L);
-        // dead-neurons' passes over the training set: at the start and after every epoch
+        // dead-neurons: a pass over the training set at the start, then each epoch over its probes' batches
         assertThat(m.all()).filteredOn(x -> x.monitor().equals("dead-neurons")).extracting(Measurement::epoch)
                 .contains(0, 1, 2);
 

@@ -101,4 +101,27 @@ class HostArrayTest {
         assertThat(h.variance(3)).isCloseTo(1.25, within(1e-12));
         assertThat(new HostArray(new float[]{7}, 1, 1, false).variance(1)).isZero();
     }
+    @Test
+    void sumMatchesADoubleSumOfTheFirstSizeValues() {
+        for (int size : new int[]{0, 1, 7, 8, 4_096, 10_001}) {
+            float[] v = new float[size + 3];
+            double expected = 0;
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) Math.sin(i) * 3 + 0.25f;
+                expected += i < size ? v[i] : 0;
+            }
+            assertThat(new HostArray(v, 1, size, false).sum()).as("size %s", size).isCloseTo(expected, within(1e-6 * (1 + size)));
+        }
+    }
+
+    @Test
+    void aSumOfHugeFiniteValuesStaysFiniteAndOnlyNanOrInfinityMakeItNonFinite() {
+        float[] v = new float[5_000];
+        Arrays.fill(v, 3e38f);
+        assertThat(new HostArray(v, 1, v.length, false).sum()).isCloseTo(5_000 * (double) 3e38f, within(1e-6 * 5_000 * 3e38));
+        v[4_321] = Float.NEGATIVE_INFINITY;
+        assertThat(new HostArray(v, 1, v.length, false).sum()).isEqualTo(Double.NEGATIVE_INFINITY);
+        v[17] = Float.NaN;
+        assertThat(new HostArray(v, 1, v.length, false).sum()).isNaN();
+    }
 }

@@ -36,14 +36,37 @@ public final class BenchBudgets {
     private BenchBudgets() {
     }
 
-    /** The share of an iteration with no monitors that one dataset pass per epoch adds to each iteration (0 without a pass). */
+    /**
+     * The share of an iteration with no monitors that the dataset passes add to each iteration, at
+     * {@code passesPerEpoch} passes per epoch (1: a pass after every epoch; 0.1: every 10th); 0
+     * without a pass.
+     */
     public static double passShare(double passExamplesPerSecond, long examplesPerEpoch, int batch,
-                                   double noMonitorsSamplesPerSecond) {
-        if (!(passExamplesPerSecond > 0) || !(noMonitorsSamplesPerSecond > 0)) {
+                                   double noMonitorsSamplesPerSecond, double passesPerEpoch) {
+        if (!(passExamplesPerSecond > 0) || !(noMonitorsSamplesPerSecond > 0) || !(passesPerEpoch > 0)) {
             return 0;
         }
-        double passSecondsPerIteration = examplesPerEpoch / passExamplesPerSecond / Math.ceil(examplesPerEpoch / (double) batch);
+        double passSecondsPerIteration = passesPerEpoch * examplesPerEpoch / passExamplesPerSecond
+                / Math.ceil(examplesPerEpoch / (double) batch);
         return passSecondsPerIteration / (batch / noMonitorsSamplesPerSecond);
+    }
+
+    /**
+     * Full passes per epoch in the long run when passes come at training start and after every
+     * k-th epoch, for each k of {@code everyEpochs} (one pass serves every monitor that wants one
+     * after an epoch): the share of epochs after which some k asks for one. The training-start
+     * pass, one per run, is not counted. 0 for none.
+     */
+    public static double passesPerEpoch(List<Integer> everyEpochs) {
+        int epochs = 100_800;   // a multiple of 1..10 and of every k up to 16 but 11 and 13
+        int passes = 0;
+        for (int e = 1; e <= epochs; e++) {
+            int epoch = e;
+            if (everyEpochs.stream().anyMatch(k -> k > 0 && epoch % k == 0)) {
+                passes++;
+            }
+        }
+        return passes / (double) epochs;
     }
 
     /**
@@ -56,9 +79,9 @@ public final class BenchBudgets {
     }
 
     /**
-     * As above, with the default monitors' dataset pass amortized in: {@code passShare} is the
-     * pass's time per training iteration of an epoch (one pass per epoch) as a share of an
-     * iteration with no monitors, added to the default monitors' iteration time (the throughput
+     * As above, with the default monitors' dataset passes amortized in: {@code passShare} is the
+     * passes' time per training iteration ({@link #passShare}, at the default schedule's passes
+     * per epoch) as a share of an iteration with no monitors, added to the default monitors' iteration time (the throughput
      * rows time the iterations only, the pass runs between epochs).
      */
     public static Figures figures(List<ThroughputBenchmark.VariantResult> throughput, double floorSamplesPerSecond,

@@ -34,18 +34,21 @@ import java.util.List;
  * The full pass over the training set that monitors ask for ({@link Sampling#wantsDatasetPass()}:
  * one shared inference pass, plus each such monitor's reductions) against bare {@code output()}
  * over the same data and batch size, in interleaved rounds. The monitors are the discovered ones
- * whose sampling at their default parameters asks for a pass.
+ * whose sampling at their default parameters asks for a pass; their default schedules give the
+ * passes per epoch that the default-monitors budget amortizes ({@link #passesPerEpoch()}).
  */
 public final class PassBenchmark {
 
     /**
      * Examples per second of both, and their ratio per round.
      *
-     * @param monitors the monitors whose pass was timed; empty when no monitor asks for one (then
-     *                 the pass figures are those of a pass with no monitor)
+     * @param monitors       the monitors whose pass was timed; empty when no monitor asks for one (then
+     *                       the pass figures are those of a pass with no monitor)
+     * @param passesPerEpoch full passes per epoch in the long run at those monitors' default schedules
+     *                       (the training-start pass, one per run, not counted)
      */
     public record Result(Stats bareOutput, Stats datasetPass, Stats ratio, List<String> monitors, double passBuffers,
-                         double passBytes, double outputBuffers, double outputBytes) {
+                         double passBytes, double outputBuffers, double outputBytes, double passesPerEpoch) {
     }
 
     private final NetworkBuilder builder;
@@ -67,6 +70,19 @@ public final class PassBenchmark {
             }
         }
         return names;
+    }
+
+    /**
+     * Full passes per epoch at the default schedules of the monitors that ask for one (one pass
+     * serves every monitor that wants one after an epoch), the training-start pass not counted.
+     */
+    public double passesPerEpoch() {
+        List<Integer> everyEpochs = new ArrayList<>();
+        for (String name : passMonitors()) {
+            Monitor m = registry.get(PluginFamily.MONITOR, name);
+            everyEpochs.add(m.sampling(Parameters.defaults(m)).datasetPassEveryEpochs());
+        }
+        return BenchBudgets.passesPerEpoch(everyEpochs);
     }
 
     /** Runs {@code rounds} rounds (after one warm-up round) over {@code data}'s training split. */
@@ -108,7 +124,7 @@ public final class PassBenchmark {
         }
         double batches = Math.ceil(n / (double) batch);
         return new Result(Stats.of(bare), Stats.of(pass), Stats.of(ratio), monitors, buffers[0] / batches,
-                buffers[1] / batches, buffers[2] / batches, buffers[3] / batches);
+                buffers[1] / batches, buffers[2] / batches, buffers[3] / batches, passesPerEpoch());
     }
 
     /** One training-start pass of the real monitors through the dispatcher, timed. */

@@ -47,12 +47,23 @@ class BenchBudgetsTest {
     void theDatasetPassIsAmortizedIntoTheDefaultMonitorsRow() {
         // 8,000 examples, batch 250: 32 iterations; a pass at 40,000 examples/s takes 0.2 s, 6.25 ms per
         // iteration; an iteration with no monitors at 16,216 samples/s takes 15.4 ms: a share of 0.405
-        double share = BenchBudgets.passShare(40_000, 8_000, 250, 16_216);
+        double share = BenchBudgets.passShare(40_000, 8_000, 250, 16_216, 1);
         assertThat(share).isCloseTo(0.00625 / (250 / 16_216.0), org.assertj.core.data.Offset.offset(1e-12));
         var budgets = BenchBudgets.evaluate(BenchBudgets.figures(ROWS, 26_596, 0.95, 0.2, share));
         assertThat(budgets.get(1).value()).isCloseTo(1 / (1 / 0.959 + share), org.assertj.core.data.Offset.offset(1e-12));
         assertThat(budgets.get(1).status()).isEqualTo("miss");
-        assertThat(BenchBudgets.passShare(Double.NaN, 8_000, 250, 16_216)).isZero();
+        assertThat(BenchBudgets.passShare(Double.NaN, 8_000, 250, 16_216, 1)).isZero();
+        assertThat(BenchBudgets.passShare(40_000, 8_000, 250, 16_216, 0.1)).isCloseTo(share / 10,
+                org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void passesPerEpochFollowTheSchedulesOfTheMonitorsThatAskForThem() {
+        assertThat(BenchBudgets.passesPerEpoch(List.of(1))).isEqualTo(1.0);
+        assertThat(BenchBudgets.passesPerEpoch(List.of(10))).isEqualTo(0.1);
+        assertThat(BenchBudgets.passesPerEpoch(List.of(2, 3))).as("after epochs 2, 3, 4, 6 of every 6")
+                .isCloseTo(4 / 6.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(BenchBudgets.passesPerEpoch(List.of())).isZero();
     }
 
     @Test

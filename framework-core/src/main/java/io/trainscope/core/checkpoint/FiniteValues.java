@@ -14,7 +14,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class FiniteValues {
 
+    /** Values read from native memory at a time; {@link #fold} is written for exactly this many. */
     private static final int CHUNK = 1 << 14;
+    /** Values left after {@link #fold}'s halvings, ORed one by one. */
+    private static final int FOLDED = 256;
 
     private static final int EXPONENT = 0x7f800000;
     private static final int ONE_ULP_OF_EXPONENT = 0x00800000;
@@ -34,25 +37,66 @@ public final class FiniteValues {
 
     /**
      * Scans float32 values by their bits: a value is NaN or infinite exactly when its exponent bits
-     * are all ones, and then adding one unit of the exponent carries into the sign bit. The OR of
-     * those sums over a chunk has its sign bit set exactly when one value is not finite: integer
-     * operations without a chain of dependent float additions, which the JIT vectorizes (about 8
-     * times faster than the float loop this replaced, which cost 4% of a training step of the
-     * benchmark's MLP).
+     * are all ones, and then adding one unit of the exponent ({@link #mark}) carries into the sign
+     * bit; the OR of the marks of a chunk is negative exactly when one value is not finite. Whole
+     * chunks are folded ({@link #fold}), the rest is ORed value by value.
      */
     private boolean scan(IntPointer bits, long n) {
-        for (long start = 0; start < n; start += CHUNK) {
-            int len = (int) Math.min(CHUNK, n - start);
-            bits.position(start).get(chunk, 0, len);
-            int any = 0;
-            for (int i = 0; i < len; i++) {
-                any |= (chunk[i] & EXPONENT) + ONE_ULP_OF_EXPONENT;
-            }
-            if (any < 0) {
+        long whole = n - n % CHUNK;
+        for (long start = 0; start < whole; start += CHUNK) {
+            bits.position(start).get(chunk, 0, CHUNK);
+            if (fold(chunk) < 0) {
                 return false;
             }
         }
-        return true;
+        int rest = (int) (n - whole);
+        bits.position(whole).get(chunk, 0, rest);
+        int any = 0;
+        for (int i = 0; i < rest; i++) {
+            any |= mark(chunk[i]);
+        }
+        return any >= 0;
+    }
+
+    /** Negative exactly when {@code bits} are those of a NaN or an infinity. */
+    private static int mark(int bits) {
+        return (bits & EXPONENT) + ONE_ULP_OF_EXPONENT;
+    }
+
+    /**
+     * The OR of the marks of a chunk's {@value #CHUNK} values, computed in place: the upper half's
+     * marks ORed into the lower half's, then halves ORed into halves down to {@value #FOLDED}
+     * values, which are ORed one by one. A plain loop {@code any |= mark(c[i])} is a reduction,
+     * which Java 17's C2 compiler vectorizes with a full horizontal reduction per vector (about 0.17
+     * ns per value here); each fold below is an element-wise loop between two parts of one array
+     * at a constant distance, which it vectorizes plainly (with the chunk's copy, about 0.12 ns
+     * per value in all, against 0.23 for the reduction). The distances are literals on purpose: a
+     * distance in a variable hides from the compiler that the two parts do not overlap.
+     */
+    private static int fold(int[] c) {
+        for (int i = 0; i < 8192; i++) {
+            c[i] = mark(c[i]) | mark(c[i + 8192]);
+        }
+        for (int i = 0; i < 4096; i++) {
+            c[i] |= c[i + 4096];
+        }
+        for (int i = 0; i < 2048; i++) {
+            c[i] |= c[i + 2048];
+        }
+        for (int i = 0; i < 1024; i++) {
+            c[i] |= c[i + 1024];
+        }
+        for (int i = 0; i < 512; i++) {
+            c[i] |= c[i + 512];
+        }
+        for (int i = 0; i < FOLDED; i++) {
+            c[i] |= c[i + FOLDED];
+        }
+        int any = 0;
+        for (int i = 0; i < FOLDED; i++) {
+            any |= c[i];
+        }
+        return any;
     }
 
     /** A row or column vector with unit stride, or an array that is not a view: its values lie back to back. */

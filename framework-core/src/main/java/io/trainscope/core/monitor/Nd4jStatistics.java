@@ -28,6 +28,7 @@ public final class Nd4jStatistics implements Statistics {
 
     private final Map<INDArray, HostArray> copies = new IdentityHashMap<>();
     private final Map<INDArray, Double> norms = new IdentityHashMap<>();
+    private final Map<SampleKey, HostArray> samples = new HashMap<>();
     private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
     private final List<float[]> inUse = new ArrayList<>();
 
@@ -35,6 +36,7 @@ public final class Nd4jStatistics implements Statistics {
     public void invalidate() {
         copies.clear();
         norms.clear();
+        samples.clear();
         for (float[] b : inUse) {
             free.computeIfAbsent(b.length, k -> new ArrayDeque<>()).push(b);
         }
@@ -47,31 +49,36 @@ public final class Nd4jStatistics implements Statistics {
         if (cached != null) {
             return cached;
         }
-        if (a.length() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("array too large for the Java heap: " + a.length() + " values");
-        }
-        int n = (int) a.length();
-        int rows = a.rank() >= 2 ? (int) a.size(0) : 1;
-        int columns = a.rank() >= 2 ? n / Math.max(1, rows) : n;
-        float[] values = buffer(n);
-        boolean columnMajor = false;
-        if (n > 0 && a.dataType() == DataType.FLOAT && dense(a) && (a.rank() <= 2 || a.ordering() == 'c')) {
-            ((FloatPointer) a.data().addressPointer()).get(values, 0, n);
-            columnMajor = a.rank() == 2 && a.ordering() == 'f' && rows > 1;
-        } else if (n > 0) {
+        HostArray host = emptyCopy(a);
+        if (NativeValues.readable(a)) {
+            ((FloatPointer) a.data().addressPointer()).get(host.values(), 0, host.size());
+        } else if (host.size() > 0) {
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
                 INDArray cast = a.castTo(DataType.FLOAT);
                 INDArray copy = cast.dup('c');
-                ((FloatPointer) copy.data().addressPointer()).get(values, 0, n);
+                ((FloatPointer) copy.data().addressPointer()).get(host.values(), 0, host.size());
                 copy.close();
                 if (cast != a) {
                     cast.close();
                 }
             }
         }
-        HostArray host = new HostArray(values, rows, columns, columnMajor);
         copies.put(a, host);
         return host;
+    }
+
+    /**
+     * A host array in a pooled buffer, shaped as {@link #host} describes {@code a}: column-major
+     * when the values of a readable f-order matrix are copied as they lie, else in C order.
+     */
+    private HostArray emptyCopy(INDArray a) {
+        if (a.length() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("array too large for the Java heap: " + a.length() + " values");
+        }
+        int n = (int) a.length();
+        int rows = rows(a);
+        boolean columnMajor = NativeValues.readable(a) && a.rank() == 2 && a.ordering() == 'f' && rows > 1;
+        return new HostArray(buffer(n), rows, n / Math.max(1, rows), columnMajor);
     }
 
     @Override
@@ -81,12 +88,77 @@ public final class Nd4jStatistics implements Statistics {
             INDArray a = arrays.get(i);
             Double known = norms.get(a);
             if (known == null) {
-                known = a.dataType() == DataType.DOUBLE ? doubleNorm(a) : Math.sqrt(host(a).sumOfSquares());
+                known = a.dataType() == DataType.DOUBLE ? doubleNorm(a) : Math.sqrt(sumOfSquares(a));
                 norms.put(a, known);
             }
             out[i] = known;
         }
         return out;
+    }
+
+    /**
+     * The sum of squares of the array's values, from its host copy; when there is none yet and the
+     * array can be read from its memory, the copy is made chunk by chunk, each chunk summed while in
+     * cache (the same sum, in about the time of the copy alone).
+     */
+    private double sumOfSquares(INDArray a) {
+        HostArray copy = copies.get(a);
+        if (copy == null && NativeValues.readable(a)) {
+            copy = emptyCopy(a);
+            copies.put(a, copy);
+            return NativeValues.copySummingSquares(a, copy);
+        }
+        return (copy == null ? host(a) : copy).sumOfSquares();
+    }
+
+    @Override
+    public HostArray sample(INDArray a, int maxValues) {
+        if (a.length() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("array too large for the Java heap: " + a.length() + " values");
+        }
+        int n = (int) a.length();
+        int rows = rows(a);
+        int stride = Statistics.sampleStride(rows, n / Math.max(1, rows), maxValues);
+        if (stride == 1) {
+            return host(a);
+        }
+        SampleKey key = new SampleKey(a, stride);
+        HostArray cached = samples.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        int count = (n - 1) / stride + 1;
+        float[] values = buffer(count);
+        HostArray copy = copies.get(a);
+        if (copy == null && NativeValues.readable(a)) {
+            NativeValues.sample(a, stride, values);
+        } else {
+            float[] all = (copy == null ? host(a) : copy).values();
+            for (int i = 0, j = 0; j < count; i += stride, j++) {
+                values[j] = all[i];
+            }
+        }
+        HostArray sample = new HostArray(values, 1, count, false);
+        samples.put(key, sample);
+        return sample;
+    }
+
+    /** The rows of an array's host copy: {@code size(0)} from rank 2 on, else 1. */
+    private static int rows(INDArray a) {
+        return a.rank() >= 2 ? (int) a.size(0) : 1;
+    }
+
+    /** A sample of one array (by identity) at one stride. */
+    private record SampleKey(INDArray array, int stride) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SampleKey k && k.array == array && k.stride == stride;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(array) + stride;
+        }
     }
 
     /**
@@ -176,24 +248,6 @@ public final class Nd4jStatistics implements Statistics {
 
     /** Whether the array's elements fill its buffer from its offset on, in its own order, without gaps. */
     static boolean dense(INDArray a) {
-        long[] shape = a.shape();
-        long[] stride = a.stride();
-        long expected = 1;
-        if (a.ordering() == 'c') {
-            for (int d = shape.length - 1; d >= 0; d--) {
-                if (shape[d] != 1 && stride[d] != expected) {
-                    return false;
-                }
-                expected *= shape[d];
-            }
-        } else {
-            for (int d = 0; d < shape.length; d++) {
-                if (shape[d] != 1 && stride[d] != expected) {
-                    return false;
-                }
-                expected *= shape[d];
-            }
-        }
-        return true;
+        return NativeValues.dense(a);
     }
 }

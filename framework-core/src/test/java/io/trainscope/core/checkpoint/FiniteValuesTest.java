@@ -35,6 +35,62 @@ class FiniteValuesTest {
     }
 
     @Test
+    void aNonFiniteValueIsFoundWhereverTheChunkFoldPutsIt() {
+        int chunk = 1 << 14;
+        int n = 2 * chunk + 300;                          // two folded chunks and a rest longer than the last fold
+        float[] bad = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        // each half the fold ORs into the lower half, at both ends, in the first and second chunk and the rest
+        int[] inChunk = {0, 255, 256, 511, 512, 1023, 1024, 2047, 2048, 4095, 4096, 8191, 8192, 12345, chunk - 1};
+        for (float b : bad) {
+            for (int offset : new int[]{0, chunk}) {
+                for (int at : inChunk) {
+                    assertThat(finite.all(withAt(n, b, offset + at))).as("%s at %d", b, offset + at).isFalse();
+                }
+            }
+            for (int at : new int[]{2 * chunk, 2 * chunk + 256, n - 1}) {
+                assertThat(finite.all(withAt(n, b, at))).as("%s at %d", b, at).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void arraysOfEveryLengthAroundTheChunkAreScannedToTheirLastValue() {
+        int chunk = 1 << 14;
+        for (int n : new int[]{1, 2, 255, 256, 257, chunk - 1, chunk, chunk + 1, 2 * chunk}) {
+            assertThat(finite.all(Nd4j.rand(DataType.FLOAT, n))).as("finite, length %d", n).isTrue();
+            for (int at : new int[]{0, n - 1}) {
+                for (float b : new float[]{Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+                    assertThat(finite.all(withAt(n, b, at))).as("%s at %d of %d", b, at, n).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void bothInfinitiesTogetherAreFoundAndHugeFiniteValuesWhoseSumOverflowsAreNot() {
+        int n = (1 << 14) + 7;
+        INDArray both = Nd4j.rand(DataType.FLOAT, n);
+        both.putScalar(0, Float.POSITIVE_INFINITY);
+        both.putScalar(n - 1, Float.NEGATIVE_INFINITY);
+        assertThat(finite.all(both)).isFalse();
+
+        INDArray huge = Nd4j.valueArrayOf(new long[]{n}, Float.MAX_VALUE, DataType.FLOAT);
+        huge.putScalar(0, Float.MAX_VALUE);
+        huge.putScalar(n - 1, -Float.MAX_VALUE);
+        assertThat(huge.sumNumber().doubleValue()).as("the sum overflows a float").isGreaterThan(Float.MAX_VALUE);
+        assertThat(finite.all(huge)).isTrue();
+        huge.putScalar(n - 1, Float.NaN);
+        assertThat(finite.all(huge)).isFalse();
+    }
+
+    /** {@code n} random finite floats with {@code bad} at {@code at}. */
+    private static INDArray withAt(int n, float bad, int at) {
+        INDArray a = Nd4j.rand(DataType.FLOAT, n);
+        a.putScalar(at, bad);
+        return a;
+    }
+
+    @Test
     void viewsAndOtherTypesGoThroughNd4j() {
         INDArray m = Nd4j.rand(DataType.FLOAT, 50, 60);
         m.putScalar(7, 3, Float.NaN);

@@ -124,8 +124,8 @@ class ExperimentResolverTest {
         assertThat(sampling.get("gradient-norms")).isEqualTo(Sampling.every(4, View.GRADIENTS));
         assertThat(sampling.get("histograms")).isEqualTo(Sampling.atStart(View.ACTIVATIONS, View.PRE_ACTIVATIONS,
                 View.GRADIENTS).withEveryEpochs(2));
-        assertThat(sampling.get("dead-neurons")).as("passes, and iteration 0's batch for runs without passes")
-                .isEqualTo(Sampling.atStart(View.ACTIVATIONS).withDatasetPass(3));
+        assertThat(sampling.get("dead-neurons")).as("passes, and every training batch (counted between passes)")
+                .isEqualTo(Sampling.every(1, View.ACTIVATIONS).withDatasetPass(3));
         assertThat(sampling.get("non-finite")).isEqualTo(Sampling.every(10, View.ACTIVATIONS, View.GRADIENTS,
                 View.UPDATES).alsoWhenLossNotFinite());
         assertThat(sampling.get("initial-loss")).isEqualTo(Sampling.atStart(View.ACTIVATIONS, View.PRE_ACTIVATIONS));

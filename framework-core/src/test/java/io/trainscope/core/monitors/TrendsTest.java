@@ -16,7 +16,8 @@ class TrendsTest {
     @Test
     void deadNeuronsReportsUnitsThatDieDuringTraining() {
         // every weight +0.5 on positive inputs: all units alive at the start; the output (about 7) is far above the
-        // target (about 2.2), and one huge SGD step drives the second layer's weights negative, killing all its units
+        // target (about 2.2), and one huge SGD step drives the second layer's weights negative, killing all its units.
+        // By default: a pass at the start, then each epoch over its training batch (epoch 1's before that step)
         SeedRuns.Run run = SeedRuns.train("""
                 data: {source: test-positive, samples: 40, features: 4, task: regression}
                 model: {hidden: [5, 5], activation: relu, init: {name: test-dead-units, dead: []}}
@@ -26,10 +27,26 @@ class TrendsTest {
         List<Double> secondLayer = run.sink().metric("layer.dead.percent").stream()
                 .filter(m -> m.layer() == 1).map(Measurement::value).toList();
 
-        assertThat(secondLayer).containsExactly(0.0, 100.0, 100.0);
+        assertThat(secondLayer).containsExactly(0.0, 0.0, 100.0);
         assertThat(run.findings(Pathology.DEAD_UNITS)).filteredOn(f -> f.layer() == 1).singleElement().satisfies(f -> {
-            assertThat(f.summary()).isEqualTo("Units of hidden-1 are dying during training: 100% are dead after epoch 1, "
+            assertThat(f.summary()).isEqualTo("Units of hidden-1 are dying during training: 100% are dead in epoch 2, "
                     + "up from 0% at initialization; dead units output 0 for every example and never recover.");
+            assertThat(f.evidence()).contains("trend: 0.0% at initialization, 0.0% in epoch 1, 100.0% in epoch 2");
+            assertThat(f.epoch()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void deadNeuronsWithAPassAfterEveryEpochSeesTheUnitsDieAfterTheEpochThatKilledThem() {
+        SeedRuns.Run run = SeedRuns.train("""
+                data: {source: test-positive, samples: 40, features: 4, task: regression}
+                model: {hidden: [5, 5], activation: relu, init: {name: test-dead-units, dead: []}}
+                training: {optimizer: {name: sgd, learning-rate: 1.0}, epochs: 2, batch-size: 40}
+                monitors: [{name: dead-neurons, every-epochs: 1}]
+                """);
+        assertThat(run.sink().metric("layer.dead.percent").stream().filter(m -> m.layer() == 1).map(Measurement::value)
+                .toList()).containsExactly(0.0, 100.0, 100.0);
+        assertThat(run.findings(Pathology.DEAD_UNITS)).filteredOn(f -> f.layer() == 1).singleElement().satisfies(f -> {
             assertThat(f.evidence()).contains("trend: 0.0% at initialization, 100.0% after epoch 1");
             assertThat(f.epoch()).isZero();
         });
@@ -48,7 +65,7 @@ class TrendsTest {
         SeedRuns.Run between = SeedRuns.train(config.formatted(", batch-every: 1"));
         assertThat(between.sink().metric("layer.dead.percent").stream().filter(m -> m.layer() == 1)
                 .map(m -> m.epoch() + ":" + m.value()).toList()).containsExactly("0:0.0", "0:0.0", "1:100.0", "2:100.0");
-        SeedRuns.Run passesOnly = SeedRuns.train(config.formatted(""));
+        SeedRuns.Run passesOnly = SeedRuns.train(config.formatted(", batch-every: 0"));
         assertThat(passesOnly.sink().metric("layer.dead.percent").stream().filter(m -> m.layer() == 1)
                 .map(m -> m.epoch() + ":" + m.value()).toList()).containsExactly("0:0.0", "1:100.0");
     }

@@ -27,27 +27,31 @@ import java.util.Set;
 
 /**
  * Dead units, as seed 003 counts them: per hidden layer, the units whose activation is exactly 0
- * for every example of a full pass over the training set, at training start and after every
- * k-th epoch, as counts and percentages. A dead ReLU unit gets no gradient and never recovers. In a
- * convolution the unit is a channel: a dead channel outputs 0 at every position for every example.
+ * for every example, as counts and percentages. A dead ReLU unit gets no gradient and never
+ * recovers. In a convolution the unit is a channel: a dead channel outputs 0 at every position for
+ * every example.
+ *
+ * <h2>When it counts (the defaults)</h2>
+ * A full inference pass over the training set at training start (dead at initialization, which the
+ * doctor reads) and after every {@value #EVERY_EPOCHS_DEFAULT}th epoch; every other epoch is counted
+ * at its end over its own training batches ({@code batch-every: 1}: every training example of the
+ * epoch, in training mode, while the weights move: a unit that dies during an epoch counts from the
+ * next one). A pass costs about a third of a training epoch (a forward pass over the training set),
+ * the training batches almost nothing (docs/performance.md). {@code every-epochs: 1} gives a pass
+ * after every epoch and no batch counting; {@code batch-every: 0} leaves the epochs between passes
+ * uncounted.
  *
  * <p>A run without full passes (a network an application built and instruments: its data is its
- * own) counts over the training batches instead: those of every {@code batch-every}-th iteration
- * (iteration 0 always), and at each epoch's end the units that were 0 for every example of the
- * epoch's sampled batches are the dead ones ({@code batch-every: 1}: every training example of the
- * epoch, in training mode). A run with passes counts over the training batches only in the epochs
- * that end without a pass ({@code every-epochs} above 1) and only when {@code batch-every} is at
- * least 1: a full pass every k epochs and the training batches' own activations in between cost far
- * less than a pass after every epoch (docs/performance.md).
+ * own) counts over the training batches of every {@code batch-every}-th iteration (iteration 0
+ * always; {@code batch-every: 0}: iteration 0 only), checked at each epoch's end.
  *
  * <p>Findings ({@link DeadUnitFindings}): a layer with more than {@code threshold} percent dead
  * units; and, from the second check on, a layer whose dead share grew by more than {@code growth}
  * percentage points since the run's first check. Each layer is reported once.
  *
- * <p>Cost: one shared inference pass over the training set per check (with every other monitor
- * that wants one), plus two native operations per layer and batch (the maximum of |a| per unit or
- * channel, then a running maximum); in a run without passes, the same two per layer on sampled
- * training batches.
+ * <p>Cost: the shared inference pass (with every other monitor that wants one) plus
+ * {@link SilentUnits}: no native op for float32 activations, and after a layer's first batch only
+ * its still-silent units are read. The training batches cost the same reads per counted batch.
  */
 public final class DeadNeuronsMonitor implements Monitor {
 
@@ -64,19 +68,20 @@ public final class DeadNeuronsMonitor implements Monitor {
             .guide("Units whose activation is zero for every example (channels: at every position): they pass no "
                     + "gradient and never recover (seed 003).").scale(Scale.LINEAR).inComparisons());
 
-    static final SamplingParameters SAMPLING = SamplingParameters.datasetPass(1);
-    static final ParameterSpec BATCH_EVERY = ParameterSpec.integer("batch-every", 0,
-            "count over the training batches of every N-th iteration in a run without full passes (an instrumented "
-                    + "network; 0: iteration 0 only), and, when every-epochs is above 1, in the epochs between passes "
-                    + "(0: not)").atLeast(0);
+    /** Epochs between full passes by default: the epochs in between are counted over their training batches. */
+    static final int EVERY_EPOCHS_DEFAULT = 20;
+    static final SamplingParameters SAMPLING = SamplingParameters.datasetPass(EVERY_EPOCHS_DEFAULT);
+    static final ParameterSpec BATCH_EVERY = ParameterSpec.integer("batch-every", 1,
+            "count over the training batches of every N-th iteration in the epochs between full passes (0: not), and "
+                    + "in a run without full passes (an instrumented network; 0: iteration 0 only)").atLeast(0);
     static final ParameterSpec THRESHOLD = ParameterSpec.real("threshold", 20.0,
             "report a finding when more than this percent of a layer's units are dead").between(0, 100);
     static final ParameterSpec GROWTH = ParameterSpec.real("growth", 10.0,
             "report units dying when a layer's dead share grows by more than this many percentage points")
             .between(0, 100);
 
-    private UnitMaxima pass;
-    private UnitMaxima batches;
+    private SilentUnits pass;
+    private SilentUnits batches;
     private boolean passes;
     private int everyEpochs;
     private int batchEvery;
@@ -120,8 +125,8 @@ public final class DeadNeuronsMonitor implements Monitor {
         int layers = ctx.network().hiddenLayers().size();
         everyEpochs = ctx.parameters().integer(SamplingParameters.EVERY_EPOCHS);
         batchEvery = ctx.parameters().integer(BATCH_EVERY.name());
-        pass = new UnitMaxima(layers);
-        batches = new UnitMaxima(layers);
+        pass = new SilentUnits(layers);
+        batches = new SilentUnits(layers);
         findings = new DeadUnitFindings(ctx.parameters().real(THRESHOLD.name()), ctx.parameters().real(GROWTH.name()),
                 layers);
     }
@@ -146,11 +151,12 @@ public final class DeadNeuronsMonitor implements Monitor {
 
     /**
      * Training batches count in a run without full passes (which would have delivered one before
-     * iteration 0), and between passes when passes are k > 1 epochs apart and {@code batch-every} asks.
+     * iteration 0), and between passes when passes are k > 1 epochs apart and {@code batch-every}
+     * asks: not in an epoch a pass follows.
      */
     @Override
     public void onForward(ForwardContext ctx) {
-        if (passes && !countsBetweenPasses()) {
+        if (passes && (!countsBetweenPasses() || passAfter(ctx.epoch()))) {
             return;
         }
         for (int l = 0; l < ctx.network().hiddenLayers().size(); l++) {
@@ -161,8 +167,7 @@ public final class DeadNeuronsMonitor implements Monitor {
 
     @Override
     public void onEpochEnd(EpochContext ctx) {
-        boolean passFollows = passes && (ctx.epoch() + 1) % Math.max(1, everyEpochs) == 0;
-        if (batches.batches() > 0 && !passFollows) {
+        if (batches.batches() > 0 && !(passes && passAfter(ctx.epoch()))) {
             check(ctx, batches, "in epoch " + (ctx.epoch() + 1), String.format(Locale.ROOT,
                     "over the %d training examples of %d sampled batch%s", batches.examples(), batches.batches(),
                     batches.batches() == 1 ? "" : "es"));
@@ -170,17 +175,21 @@ public final class DeadNeuronsMonitor implements Monitor {
         batches.reset();
     }
 
+    private boolean passAfter(int epoch) {
+        return (epoch + 1) % Math.max(1, everyEpochs) == 0;
+    }
+
     private boolean countsBetweenPasses() {
         return everyEpochs > 1 && batchEvery > 0;
     }
 
-    private void check(MonitorContext ctx, UnitMaxima maxima, String when, String over) {
+    private void check(MonitorContext ctx, SilentUnits silent, String when, String over) {
         List<LayerInfo> hidden = ctx.network().hiddenLayers();
         StringBuilder summary = new StringBuilder();
         long totalDead = 0;
         for (int l = 0; l < hidden.size(); l++) {
             LayerInfo layer = hidden.get(l);
-            List<Integer> dead = maxima.dead(l);
+            List<Integer> dead = silent.dead(l);
             double percent = 100.0 * dead.size() / layer.units();
             totalDead += dead.size();
             ctx.record(DEAD, l, dead.size());

@@ -1,6 +1,9 @@
 package io.trainscope.plugins.monitor;
 
 import io.trainscope.api.monitor.Histogram;
+import io.trainscope.api.monitor.Statistics;
+
+import java.util.Arrays;
 
 /**
  * The distribution of values held on the host: their exact range and mean, a histogram of equal
@@ -196,37 +199,9 @@ final class Distribution {
         return (exponent + log2) * LOG10_2;
     }
 
-    /**
-     * The stride of a systematic sample of at most {@code maxValues} of the {@code rows × columns}
-     * values of a matrix: 1 (every value) when they are not more, else the smallest prime at least
-     * {@code ceil(n / maxValues)} that divides neither dimension. Being coprime to both, it walks
-     * through every row and every column in turn in either memory order, so no row (an input
-     * feature) or column (a unit) is left out systematically.
-     *
-     * @param maxValues the most values to read; 0 or less for no limit
-     */
+    /** The stride of a systematic sample of at most {@code maxValues} values: {@link Statistics#sampleStride}. */
     static int stride(int rows, int columns, int maxValues) {
-        long n = (long) rows * columns;
-        if (maxValues <= 0 || n <= maxValues) {
-            return 1;
-        }
-        int k = (int) ((n + maxValues - 1) / maxValues);
-        while (!prime(k) || rows % k == 0 || columns % k == 0) {
-            k++;
-        }
-        return k;
-    }
-
-    private static boolean prime(int k) {
-        if (k < 2) {
-            return false;
-        }
-        for (int d = 2; (long) d * d <= k; d++) {
-            if (k % d == 0) {
-                return false;
-            }
-        }
-        return true;
+        return Statistics.sampleStride(rows, columns, maxValues);
     }
 
     /** The number of values counted. */
@@ -262,6 +237,29 @@ final class Distribution {
         }
         edges[bins] = high;
         return new Histogram(edges, counts);
+    }
+
+    /**
+     * The quantiles at ascending {@code levels}, each as {@link #quantile}, in one pass over the fine bins.
+     */
+    double[] quantiles(double... levels) {
+        double[] out = new double[levels.length];
+        double width = (high - low) / fine.length;
+        long before = 0;
+        int i = 0;
+        for (int q = 0; q < levels.length; q++) {
+            if (q > 0 && levels[q] < levels[q - 1] || !(levels[q] >= 0 && levels[q] <= 1)) {
+                throw new IllegalArgumentException("quantile levels must ascend in [0, 1], got " + Arrays.toString(levels));
+            }
+            double rank = (count - 1) * levels[q];
+            while (i < fine.length && !(fine[i] > 0 && rank < before + fine[i])) {
+                before += fine[i];
+                i++;
+            }
+            // the values of bin i sit at the centres of equal slices of the bin
+            out[q] = i == fine.length ? high : low + (i + (rank - before + 0.5) / fine[i]) * width;
+        }
+        return out;
     }
 
     /**

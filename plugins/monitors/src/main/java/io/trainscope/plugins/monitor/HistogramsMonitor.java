@@ -4,6 +4,7 @@ import io.trainscope.api.monitor.BackwardContext;
 import io.trainscope.api.monitor.Chart;
 import io.trainscope.api.monitor.Drawing;
 import io.trainscope.api.monitor.ForwardContext;
+import io.trainscope.api.monitor.Histogram;
 import io.trainscope.api.monitor.HostArray;
 import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.Metric;
@@ -51,10 +52,11 @@ import java.util.Locale;
  *
  * <h2>Cost</h2>
  * Nothing on iterations it does not sample. On a sampled iteration: the pre-activation copy the
- * core makes for {@link View#PRE_ACTIVATIONS} (one native op per hidden layer), then one host
- * memory copy per array (no native op) and two passes in Java over the counted values (three for
- * log10 |gradient|): linear in the number of parameters plus activations, capped per array by
- * {@code max-values}.
+ * core makes for {@link View#PRE_ACTIVATIONS} (one native op per hidden layer), then, per array,
+ * the counted values only: a larger array's sample is read straight from its memory
+ * ({@link io.trainscope.api.monitor.Statistics#sample}, no copy of the rest), a smaller one is
+ * copied whole (or shared, when another monitor already copied it); then two passes in Java over
+ * them (three for log10 |gradient|). At most {@code max-values} values per array, whatever its size.
  */
 public final class HistogramsMonitor implements Monitor {
 
@@ -86,6 +88,7 @@ public final class HistogramsMonitor implements Monitor {
 
     /** The quantile levels, in percent. */
     static final int[] LEVELS = {5, 25, 50, 75, 95};
+    private static final double[] QUANTILE_LEVELS = {0.05, 0.25, 0.50, 0.75, 0.95};
     /** Weight quantiles per layer, in the order of {@link #LEVELS}, then the mean. */
     public static final List<Metric> WEIGHT_QUANTILES = boxMetrics("weight", "weights", "Weights per layer over time");
     /** Gradient quantiles per layer, in the order of {@link #LEVELS}, then the mean. */
@@ -150,11 +153,10 @@ public final class HistogramsMonitor implements Monitor {
     public void onForward(ForwardContext ctx) {
         for (int l = 0; l < ctx.network().size(); l++) {
             Distribution w = distribution(ctx, ctx.weights(l), 1.0);
-            record(ctx, WEIGHTS, l, w);
-            record(ctx, WEIGHT_VIOLINS, l, w);
+            record(ctx, l, w, WEIGHTS, WEIGHT_VIOLINS);
             recordQuantiles(ctx, WEIGHT_QUANTILES, l, w);
-            record(ctx, PRE_ACTIVATIONS, l, distribution(ctx, ctx.preActivations(l), 1.0));
-            record(ctx, ACTIVATIONS, l, distribution(ctx, ctx.activations(l), 1.0));
+            record(ctx, l, distribution(ctx, ctx.preActivations(l), 1.0), PRE_ACTIVATIONS);
+            record(ctx, l, distribution(ctx, ctx.activations(l), 1.0), ACTIVATIONS);
         }
     }
 
@@ -163,31 +165,29 @@ public final class HistogramsMonitor implements Monitor {
         double scale = ctx.gradientScale();
         for (int l = 0; l < ctx.network().size(); l++) {
             Distribution g = distribution(ctx, ctx.rawWeightGradient(l), scale);
-            record(ctx, GRADIENTS, l, g);
-            record(ctx, GRADIENT_VIOLINS, l, g);
+            record(ctx, l, g, GRADIENTS, GRADIENT_VIOLINS);
             recordQuantiles(ctx, GRADIENT_QUANTILES, l, g);
             if (scratch.length < host.size()) {
                 scratch = new float[host.size()];
             }
-            int nonzero = Distribution.log10Magnitudes(host.values(), host.size(), stride(), scale, scratch);
-            record(ctx, LOG_GRADIENTS, l, Distribution.of(scratch, nonzero, bins));
+            int nonzero = Distribution.log10Magnitudes(host.values(), host.size(), 1, scale, scratch);
+            record(ctx, l, Distribution.of(scratch, nonzero, bins), LOG_GRADIENTS);
         }
     }
 
-    /** Bins the values (or a sample of them) from their shared host copy, kept in {@link #host}. */
+    /** Bins the values (or a sample of them) from their shared host copy or sample, kept in {@link #host}. */
     private Distribution distribution(MonitorContext ctx, INDArray values, double scale) {
-        host = ctx.stats().host(values);
-        return Distribution.of(host.values(), host.size(), stride(), scale, bins);
+        host = ctx.stats().sample(values, maxValues);
+        return Distribution.of(host.values(), host.size(), 1, scale, bins);
     }
 
-    /** The sampling stride for the array in {@link #host}. */
-    private int stride() {
-        return Distribution.stride(host.rows(), host.columns(), maxValues);
-    }
-
-    private static void record(MonitorContext ctx, Metric metric, int layer, Distribution d) {
+    /** Records the distribution's histogram, computed once, as each of {@code metrics}. */
+    private static void record(MonitorContext ctx, int layer, Distribution d, Metric... metrics) {
         if (d != null) {
-            ctx.record(metric, layer, d.histogram());
+            Histogram h = d.histogram();
+            for (Metric metric : metrics) {
+                ctx.record(metric, layer, h);
+            }
         }
     }
 
@@ -196,8 +196,9 @@ public final class HistogramsMonitor implements Monitor {
         if (d == null) {
             return;
         }
+        double[] quantiles = d.quantiles(QUANTILE_LEVELS);
         for (int i = 0; i < LEVELS.length; i++) {
-            ctx.record(box.get(i), layer, d.quantile(LEVELS[i] / 100.0));
+            ctx.record(box.get(i), layer, quantiles[i]);
         }
         ctx.record(box.get(LEVELS.length), layer, d.mean());
     }

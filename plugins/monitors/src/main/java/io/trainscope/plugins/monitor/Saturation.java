@@ -30,8 +30,11 @@ record Saturation(double percent, int saturatedUnits, double mean, double std, d
         float lower = floorToFloat(flat.lowerBound());
         float upper = ceilToFloat(flat.upperBound());
         int[] flatPerColumn = new int[columns];
-        double[] sums = a.columnMajor() ? countColumnMajor(v, rows, columns, lower, upper, flatPerColumn)
-                : countRowMajor(v, rows, columns, lower, upper, flatPerColumn);
+        if (a.columnMajor()) {
+            countColumnMajor(v, rows, columns, lower, upper, flatPerColumn);
+        } else {
+            countRowMajor(v, rows, columns, lower, upper, flatPerColumn);
+        }
         int u = units > 0 && columns % units == 0 ? (int) units : columns;
         int positions = u == 0 ? 0 : columns / u;
         double[] unitPercents = new double[u];
@@ -50,43 +53,33 @@ record Saturation(double percent, int saturatedUnits, double mean, double std, d
         if (n == 0) {
             return new Saturation(0, 0, Double.NaN, Double.NaN, unitPercents);
         }
-        double mean = sums[0] / n;
-        double variance = Math.max(0, sums[1] / n - mean * mean);
+        double mean = a.sum() / n;
+        double variance = Math.max(0, a.sumOfSquares() / n - mean * mean);
         return new Saturation(100.0 * flatCount / n, flatUnits, mean, Math.sqrt(variance), unitPercents);
     }
 
-    /** Counts flat values per column into {@code flatPerColumn}; returns the sum and the sum of squares. */
-    private static double[] countColumnMajor(float[] v, int rows, int columns, float lower, float upper,
-                                             int[] flatPerColumn) {
-        double sum = 0;
-        double sumSquares = 0;
+    /**
+     * Counts flat values per column into {@code flatPerColumn}: no sums here (the mean and the spread
+     * come from {@link HostArray#sum} and {@link HostArray#sumOfSquares}, whose float lanes do not wait
+     * on one chain of double additions), so each value costs a few integer operations.
+     */
+    private static void countColumnMajor(float[] v, int rows, int columns, float lower, float upper, int[] flatPerColumn) {
         for (int c = 0, i = 0; c < columns; c++) {
             int count = 0;
             for (int r = 0; r < rows; r++, i++) {
-                float x = v[i];
-                sum += x;
-                sumSquares += (double) x * x;
-                count += flat(x, lower, upper);
+                count += flat(v[i], lower, upper);
             }
             flatPerColumn[c] = count;
         }
-        return new double[]{sum, sumSquares};
     }
 
     /** As {@link #countColumnMajor}, for values stored row after row. */
-    private static double[] countRowMajor(float[] v, int rows, int columns, float lower, float upper,
-                                          int[] flatPerColumn) {
-        double sum = 0;
-        double sumSquares = 0;
-        for (int r = 0, i = 0; r < rows; r++) {
-            for (int c = 0; c < columns; c++, i++) {
-                float x = v[i];
-                sum += x;
-                sumSquares += (double) x * x;
-                flatPerColumn[c] += flat(x, lower, upper);
+    private static void countRowMajor(float[] v, int rows, int columns, float lower, float upper, int[] flatPerColumn) {
+        for (int r = 0, i = 0; r < rows; r++, i += columns) {
+            for (int c = 0; c < columns; c++) {
+                flatPerColumn[c] += flat(v[i + c], lower, upper);
             }
         }
-        return new double[]{sum, sumSquares};
     }
 
     /**

@@ -3,7 +3,6 @@ package io.trainscope.plugins.monitor;
 import io.trainscope.api.monitor.BackwardContext;
 import io.trainscope.api.monitor.Chart;
 import io.trainscope.api.monitor.Drawing;
-import io.trainscope.api.monitor.HostArray;
 import io.trainscope.api.monitor.ForwardContext;
 import io.trainscope.api.monitor.LayerInfo;
 import io.trainscope.api.monitor.Metric;
@@ -61,14 +60,14 @@ import java.util.Locale;
  *
  * <h2>Sampling and cost</h2>
  * Every {@code every}-th iteration (default 10), from DL4J's own arrays and without any native
- * op: each array (the input, every layer's activations and {@code dL/dz}) is copied to the host
- * with one memory copy and its variance summed up in Java in one pass (about 0.1 ns per value to
- * copy and 0.6 ns per value summed). That is cheaper than ND4J's variance op, which took about
- * 6 ns per value single-threaded, or a mean plus a squared norm, about 2 ns (784 x 512 floats).
- * An array of more than {@code max-values} values (default 16,384) is summed over an even
- * systematic sample of at most that many (see the {@code histograms} monitor): the relative
- * sampling error of a variance from n values is about {@code sqrt(2/n)}, 1.1% for 16,384, far
- * below the factors the finding looks for.
+ * op: each array's variance (the input, every layer's activations and {@code dL/dz}) is summed up
+ * in Java in one pass over its values on the host (about 0.6 ns per value). That is cheaper than
+ * ND4J's variance op, which took about 6 ns per value single-threaded, or a mean plus a squared
+ * norm, about 2 ns (784 x 512 floats). An array of more than {@code max-values} values (default
+ * 16,384) is summed over an even systematic sample of at most that many, read straight from its
+ * memory ({@link io.trainscope.api.monitor.Statistics#sample}; see the {@code histograms} monitor);
+ * a smaller one is copied whole. The relative sampling error of a variance from n values is about
+ * {@code sqrt(2/n)}, 1.1% for 16,384, far below the factors the finding looks for.
  */
 public final class VarianceFlowMonitor implements Monitor {
 
@@ -204,8 +203,7 @@ public final class VarianceFlowMonitor implements Monitor {
 
     /** The variance of an array's values, or of a systematic sample of at most {@code max-values} of them. */
     private double variance(MonitorContext ctx, INDArray a) {
-        HostArray host = ctx.stats().host(a);
-        return host.variance(Distribution.stride(host.rows(), host.columns(), maxValues));
+        return ctx.stats().sample(a, maxValues).variance(1);
     }
 
     private boolean drifts(double product) {

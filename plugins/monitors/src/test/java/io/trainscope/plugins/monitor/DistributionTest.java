@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class DistributionTest {
@@ -145,5 +146,21 @@ class DistributionTest {
             }
         }
         assertThat(n).isEqualTo(m).isEqualTo(v.length - 1000 - 1);
+    }
+    @Test
+    void quantilesInOnePassAreExactlyThoseOneByOne() {
+        java.util.Random random = new java.util.Random(3);
+        float[] v = new float[5_000];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (random.nextGaussian() * (i % 7 == 0 ? 10 : 1));
+        }
+        double[] levels = {0, 0.05, 0.25, 0.25, 0.5, 0.75, 0.95, 1};
+        for (Distribution d : new Distribution[]{Distribution.of(v, v.length, 50), Distribution.of(new float[]{2, 2, 2}, 3, 10)}) {
+            double[] q = d.quantiles(levels);
+            for (int i = 0; i < levels.length; i++) {
+                assertThat(q[i]).as("p = %s", levels[i]).isEqualTo(d.quantile(levels[i]));
+            }
+        }
+        assertThatThrownBy(() -> Distribution.of(v, v.length, 50).quantiles(0.5, 0.25)).isInstanceOf(IllegalArgumentException.class);
     }
 }
