@@ -6,6 +6,7 @@ import io.trainscope.cli.env.BlasThreads;
 import io.trainscope.core.model.TwoCoreProducts;
 import io.trainscope.cli.env.NativeCalibration;
 import io.trainscope.cli.env.NativeSettings;
+import io.trainscope.core.run.Environment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -67,6 +68,7 @@ final class EnvCommand implements Callable<Integer> {
                 + settings.detectedCore() + ")"));
         out.println("two-core products:  " + (TwoCoreProducts.isEnabled() ? "on, column granule "
                 + TwoCoreProducts.columnGranule() + " (large products of dense layers split over two threads)" : "off"));
+        out.println("memory check:       javacpp's resident-memory check " + Environment.physicalMemoryCheck());
         out.println("settings source:    " + env.getOrDefault("TRAINSCOPE_NATIVE_SOURCE", settings.source(env)
                 + " [not started by the launcher]"));
     }

@@ -2,6 +2,7 @@ package io.trainscope.cli.bench;
 
 import io.trainscope.cli.env.CpuInfo;
 import io.trainscope.cli.env.NativeCalibration;
+import io.trainscope.core.run.Environment;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.time.Instant;
@@ -38,6 +39,7 @@ public record BenchEnvironment(String cpu, String ompNumThreads, int blasThreads
         figures.put("blas_threads", blasThreads);
         figures.put("openblas_coretype", openblasCoretype);
         figures.put("native_settings_source", nativeSource);
+        figures.put("javacpp_physical_memory_check", Environment.physicalMemoryCheck());
         figures.put("date", date.toString());
         return figures;
     }

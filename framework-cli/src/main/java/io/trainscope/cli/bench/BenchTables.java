@@ -1,6 +1,7 @@
 package io.trainscope.cli.bench;
 
 import io.trainscope.core.config.ConfigLimits;
+import io.trainscope.core.run.Environment;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ public final class BenchTables {
         out.println("  threads:  OMP_NUM_THREADS=" + env.ompNumThreads() + ", BLAS threads=" + env.blasThreads()
                 + ", OPENBLAS_CORETYPE=" + env.openblasCoretype());
         out.println("  set by:   " + env.nativeSource());
+        out.println("  javacpp:  resident-memory check " + Environment.physicalMemoryCheck());
         out.println("  versions: " + versions);
         out.printf(Locale.ROOT, "  network:  %s, batch %d; %d rounds of %d timed iterations after %d warm-up, per variant%n%n",
                 hidden, batch, options.rounds(), options.iterations(), options.warmup());

@@ -25,14 +25,23 @@ public final class ChildJvm {
     }
 
     /**
-     * Runs {@code mainClass} with {@code args}; {@code env} entries with a null value are removed from
-     * the child's environment, the others set.
+     * The JVM options of the launcher's training commands that change the speed of a training step
+     * (javacpp's resident-memory check off), for probes that time one.
+     */
+    public static final List<String> TRAINING_OPTIONS = List.of("-Dorg.bytedeco.javacpp.maxPhysicalBytes=0");
+
+    /**
+     * Runs {@code mainClass} with {@code args} and no JVM options of its own; {@code env} entries with
+     * a null value are removed from the child's environment, the others set.
      */
     public static Output run(Class<?> mainClass, List<String> args, Map<String, String> env, long timeoutSeconds) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), mainClass.getName()));
-        cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        return run(mainClass, List.of(), args, env, timeoutSeconds);
+    }
+
+    /** As {@link #run(Class, List, Map, long)}, with {@code jvmOptions} before the main class. */
+    public static Output run(Class<?> mainClass, List<String> jvmOptions, List<String> args, Map<String, String> env,
+                             long timeoutSeconds) {
+        ProcessBuilder pb = new ProcessBuilder(command(mainClass, jvmOptions, args));
         env.forEach((k, v) -> {
             if (v == null) {
                 pb.environment().remove(k);
@@ -67,5 +76,13 @@ public final class ChildJvm {
             Thread.currentThread().interrupt();
             return Output.failed("interrupted");
         }
+    }
+
+    private static List<String> command(Class<?> mainClass, List<String> jvmOptions, List<String> args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        cmd.addAll(args);
+        return cmd;
     }
 }

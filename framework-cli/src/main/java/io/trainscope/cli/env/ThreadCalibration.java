@@ -29,7 +29,7 @@ final class ThreadCalibration {
         env.put("OMP_NUM_THREADS", Integer.toString(setting.omp()));
         env.put("OPENBLAS_NUM_THREADS", Integer.toString(setting.blas()));
         env.put("OPENBLAS_CORETYPE", coreType);
-        ChildJvm.Output out = ChildJvm.run(StepProbe.class, List.of(Integer.toString(setting.blas()), "12"), env, 300);
+        ChildJvm.Output out = ChildJvm.run(StepProbe.class, ChildJvm.TRAINING_OPTIONS, List.of(Integer.toString(setting.blas()), "12"), env, 300);
         if (out.failure() != null) {
             return StepResult.failed(out.failure());
         }

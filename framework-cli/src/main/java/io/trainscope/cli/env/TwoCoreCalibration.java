@@ -71,7 +71,7 @@ final class TwoCoreCalibration {
             env.put("OPENBLAS_NUM_THREADS", Integer.toString(setting.blas()));
             env.put("OPENBLAS_CORETYPE", coreType);
             env.put(NativeSettings.TWO_CORE_VARIABLE, null);
-            ChildJvm.Output out = ChildJvm.run(TwoCoreProbe.class, List.of("16"), env, 300);
+            ChildJvm.Output out = ChildJvm.run(TwoCoreProbe.class, ChildJvm.TRAINING_OPTIONS, List.of("16"), env, 300);
             if (out.failure() != null) {
                 return new Result(0, Double.NaN, Double.NaN, false, out.failure());
             }

@@ -1,5 +1,6 @@
 package io.trainscope.core.run;
 
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,8 +30,25 @@ public final class Environment {
         env.put("two_core_products", io.trainscope.core.model.TwoCoreProducts.isEnabled()
                 ? "on, column granule " + io.trainscope.core.model.TwoCoreProducts.columnGranule() : "off");
         env.put("native_settings_source", envOr("TRAINSCOPE_NATIVE_SOURCE", "environment"));
+        env.put("javacpp_physical_memory_check", physicalMemoryCheck());
         env.put("nd4j_backend", "nd4j-native (CPU)");
         return env;
+    }
+
+    /**
+     * Whether javacpp reads the process's resident memory at every native allocation it tracks
+     * ({@code org.bytedeco.javacpp.maxPhysicalBytes}; a system call and a process-wide lock each
+     * time, some 340 per training step of the benchmark MLP). The launcher turns it off; javacpp's
+     * limit on the bytes it tracks ({@code maxBytes}) still triggers a garbage collection.
+     */
+    public static String physicalMemoryCheck() {
+        return physicalMemoryCheck(Pointer.maxPhysicalBytes());
+    }
+
+    static String physicalMemoryCheck(long limit) {
+        return limit <= 0 ? "off (org.bytedeco.javacpp.maxPhysicalBytes=0)"
+                : String.format(Locale.ROOT, "on, limit %.0f MiB (read at every native allocation)",
+                limit / (1024.0 * 1024.0));
     }
 
     /** The resident set size of this process in MiB, from {@code /proc/self/status}; NaN where unavailable. */
