@@ -1,19 +1,8 @@
 package io.trainscope.cli.env;
 
-import io.trainscope.core.model.ReusingDenseLayers;
 import io.trainscope.core.model.TwoCoreProducts;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -21,14 +10,13 @@ import java.util.Locale;
 /**
  * Measures whether splitting large products over two threads ({@link TwoCoreProducts}) pays on this
  * machine, under the thread settings of its process (the calibrated ones). First the column granule
- * that keeps every bit ({@link TwoCoreProducts#verifiedGranule}); then the reference network of
- * {@link StepProbe} with trainscope's dense layers, trained twice from the same start on the same
+ * that keeps every bit ({@link TwoCoreProducts#verifiedGranule}); then the {@link ReferenceNetwork}
+ * with trainscope's dense layers, trained twice from the same start on the same
  * data, one step without and one with split products in turn, so both see the same machine. Prints
  * {@code granule=<g> off=<samples/s> on=<samples/s> identical=<same bits after training>}.
  */
 public final class TwoCoreProbe {
 
-    private static final int BATCH = 256;
     private static final int WARMUP = 3;
 
     private TwoCoreProbe() {
@@ -41,15 +29,9 @@ public final class TwoCoreProbe {
             System.out.println("granule=0 off=NaN on=NaN identical=false");
             return;
         }
-        Nd4j.getRandom().setSeed(17);
-        INDArray x = Nd4j.rand(DataType.FLOAT, BATCH, 784);
-        INDArray y = Nd4j.zeros(DataType.FLOAT, BATCH, 10);
-        for (int i = 0; i < BATCH; i++) {
-            y.putScalar(i, i % 10, 1f);
-        }
-        DataSet data = new DataSet(x, y);
-        MultiLayerNetwork whole = network();
-        MultiLayerNetwork split = network();
+        DataSet data = ReferenceNetwork.batch();
+        MultiLayerNetwork whole = ReferenceNetwork.build(true);
+        MultiLayerNetwork split = ReferenceNetwork.build(true);
         double[] off = new double[reps];
         double[] on = new double[reps];
         for (int i = -WARMUP; i < reps; i++) {
@@ -76,26 +58,12 @@ public final class TwoCoreProbe {
         }
         long t0 = System.nanoTime();
         net.fit(data);
-        return BATCH / ((System.nanoTime() - t0) / 1e9);
+        return ReferenceNetwork.BATCH / ((System.nanoTime() - t0) / 1e9);
     }
 
     private static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
         return s[s.length / 2];
-    }
-
-    private static MultiLayerNetwork network() {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
-                .seed(17).dataType(DataType.FLOAT).updater(new Sgd(0.1)).weightInit(WeightInit.XAVIER).list()
-                .layer(ReusingDenseLayers.of(new DenseLayer.Builder().nIn(784).nOut(256).activation(Activation.RELU)
-                        .build(), false))
-                .layer(ReusingDenseLayers.of(new DenseLayer.Builder().nIn(256).nOut(128).activation(Activation.RELU)
-                        .build(), true))
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(128).nOut(10)
-                        .activation(Activation.SOFTMAX).build())
-                .build());
-        net.init();
-        return net;
     }
 }
