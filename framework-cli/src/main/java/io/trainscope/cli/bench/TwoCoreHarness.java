@@ -1,18 +1,9 @@
 package io.trainscope.cli.bench;
 
-import io.trainscope.core.model.ReusingDenseLayers;
 import io.trainscope.core.model.TwoCoreProducts;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +23,6 @@ import java.util.stream.IntStream;
  */
 public final class TwoCoreHarness {
 
-    private static final int BATCH = 256;
     private static final int STEPS = 8;
 
     private TwoCoreHarness() {
@@ -43,8 +33,8 @@ public final class TwoCoreHarness {
         int granule = args.length > 1 ? Integer.parseInt(args[1]) : TwoCoreProducts.verifiedGranule(40);
         System.out.println("column granule " + granule + (granule == 0 ? " (none keeps the bits: splitting stays off)" : ""));
         Nd4j.getRandom().setSeed(3);
-        List<DataSet> batches = IntStream.range(0, 4).mapToObj(TwoCoreHarness::batch).toList();
-        MultiLayerNetwork[] nets = {network(false), network(true), network(true)};
+        List<DataSet> batches = IntStream.range(0, 4).mapToObj(BenchMlp::batch).toList();
+        MultiLayerNetwork[] nets = {BenchMlp.network(false), BenchMlp.network(true), BenchMlp.network(true)};
         String[] names = {"dl4j layers", "trainscope layers, one thread", "trainscope layers, two-core products"};
         double[][] rates = new double[3][rounds];
         for (int r = -2; r < rounds; r++) {
@@ -61,7 +51,7 @@ public final class TwoCoreHarness {
                 }
                 double sec = (System.nanoTime() - t0) / 1e9;
                 if (r >= 0) {
-                    rates[v][r] = STEPS * BATCH / sec;
+                    rates[v][r] = STEPS * BenchMlp.BATCH / sec;
                 }
             }
         }
@@ -85,30 +75,5 @@ public final class TwoCoreHarness {
         Arrays.sort(ratio);
         System.out.printf(Locale.ROOT, "two-core / one thread, per round: median %.3f (min %.3f, max %.3f)%n",
                 ratio[rounds / 2], ratio[0], ratio[rounds - 1]);
-    }
-
-    private static DataSet batch(int i) {
-        var y = Nd4j.zeros(DataType.FLOAT, BATCH, 10);
-        for (int r = 0; r < BATCH; r++) {
-            y.putScalar(r, (r * 7 + i) % 10, 1f);
-        }
-        return new DataSet(Nd4j.randn(DataType.FLOAT, BATCH, 784), y);
-    }
-
-    private static MultiLayerNetwork network(boolean trainscopeLayers) {
-        var list = new NeuralNetConfiguration.Builder().seed(1).dataType(DataType.FLOAT).updater(new Sgd(0.01))
-                .weightInit(WeightInit.RELU).list();
-        int in = 784;
-        int i = 0;
-        for (int width : new int[]{512, 256, 256, 128}) {
-            DenseLayer d = new DenseLayer.Builder().nIn(in).nOut(width).activation(Activation.RELU).build();
-            list.layer(trainscopeLayers ? ReusingDenseLayers.of(d, i++ > 0) : d);
-            in = width;
-        }
-        list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(in).nOut(10)
-                .activation(Activation.SOFTMAX).build());
-        MultiLayerNetwork net = new MultiLayerNetwork(list.build());
-        net.init();
-        return net;
     }
 }
